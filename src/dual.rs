@@ -1,0 +1,297 @@
+//! The [`Dual`] type: constructors, accessors, comparison and printing.
+//!
+//! The derivative rules live elsewhere: operators in `ops.rs`, elementary
+//! functions in `rules/`, trait forwarding in `num_traits_impls.rs`.
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use num_traits::Float;
+
+use crate::partials;
+
+/// A dual number `a + Σᵢ bᵢεᵢ` with `εᵢεⱼ = 0`: a value `a` and `N` partial
+/// derivatives `bᵢ = ∂a/∂xᵢ`, stored inline.
+///
+/// Passing `Dual`s through a function `f` gives `f(a) + f′(a)·Σᵢ bᵢεᵢ`: the
+/// value and all `N` partial derivatives in one evaluation. `Dual` is `Copy`,
+/// never allocates, and implements [`num_traits::Float`], so any function
+/// written generically over `Float` accepts it. Because `T` itself only needs
+/// to be `Float`, `Dual<Dual<f64, N>, N>` gives second derivatives.
+///
+/// # Comparisons look at the value only
+///
+/// `==`, `<`, `max`, … compare [`value`](Dual::value)s and ignore the
+/// partials, as in Ceres, JAX and PyTorch: a branch `if x < 0.0 { … }` in user
+/// code takes the same path for a `Dual` as for the plain `f64`. To compare
+/// the partials too, compare [`partials`](Dual::partials) (or use the `approx`
+/// traits).
+///
+/// ```
+/// use dualgrad::Dual;
+///
+/// // f(x, y) = x·y + sin(x) at (2, 3): value, ∂f/∂x = y + cos(x), ∂f/∂y = x.
+/// let x = Dual::<f64, 2>::variable(2.0, 0);
+/// let y = Dual::<f64, 2>::variable(3.0, 1);
+/// let f = x * y + x.sin();
+/// assert_eq!(f.value(), 6.0 + 2.0_f64.sin());
+/// assert_eq!(f.partials(), &[3.0 + 2.0_f64.cos(), 2.0]);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Dual<T, const N: usize> {
+    value: T,
+    partials: [T; N],
+}
+
+impl<T: Float, const N: usize> Dual<T, N> {
+    /// A dual number with the given value and partial derivatives.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let d = Dual::new(1.5, [2.0, 3.0]);
+    /// assert_eq!(d.value(), 1.5);
+    /// assert_eq!(d.partials(), &[2.0, 3.0]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new(value: T, partials: [T; N]) -> Self {
+        Self { value, partials }
+    }
+
+    /// A constant: every partial derivative is 0.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let c = Dual::<f64, 3>::constant(2.0);
+    /// assert_eq!(c.partials(), &[0.0; 3]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn constant(value: T) -> Self {
+        Self::new(value, partials::zeros())
+    }
+
+    /// The input variable `xᵢ`: value `value`, partial `i` seeded with 1 and
+    /// the others 0 (the seed `εᵢ`).
+    ///
+    /// # Panics
+    ///
+    /// If `i >= N`: a `Dual<T, N>` has partial slots `0..N` only.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let y = Dual::<f64, 2>::variable(3.0, 1);
+    /// assert_eq!(y.partials(), &[0.0, 1.0]);
+    /// ```
+    #[inline]
+    #[must_use]
+    #[track_caller]
+    pub fn variable(value: T, i: usize) -> Self {
+        assert!(
+            i < N,
+            "Dual::variable: index {i} is out of range for a Dual with N = {N} partials \
+             (valid indices are 0..{N}); to seed variable {i}, use Dual<T, {}> or larger",
+            i + 1
+        );
+        Self::new(value, partials::unit(i))
+    }
+
+    /// The value `a` of `a + Σᵢ bᵢεᵢ`: what the function returns on plain numbers.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// assert_eq!(Dual::new(1.5, [2.0]).value(), 1.5);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn value(&self) -> T {
+        self.value
+    }
+
+    /// All `N` partial derivatives `bᵢ`.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// assert_eq!(Dual::new(1.5, [2.0, 3.0]).partials(), &[2.0, 3.0]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn partials(&self) -> &[T; N] {
+        &self.partials
+    }
+
+    /// The partial derivative `bᵢ` in direction `i`.
+    ///
+    /// # Panics
+    ///
+    /// If `i >= N`.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// assert_eq!(Dual::new(1.5, [2.0, 3.0]).partial(1), 3.0);
+    /// ```
+    #[inline]
+    #[must_use]
+    #[track_caller]
+    pub fn partial(&self, i: usize) -> T {
+        assert!(
+            i < N,
+            "Dual::partial: index {i} is out of range for a Dual with N = {N} partials \
+             (valid indices are 0..{N})"
+        );
+        self.partials[i]
+    }
+
+    /// The value and the partials, by value.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let (v, p) = Dual::new(1.5, [2.0]).into_parts();
+    /// assert_eq!((v, p), (1.5, [2.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn into_parts(self) -> (T, [T; N]) {
+        (self.value, self.partials)
+    }
+
+    /// `true` when every partial is zero, i.e. the number does not depend on
+    /// any input.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// assert!(Dual::<f64, 2>::constant(4.0).is_constant());
+    /// assert!(!Dual::<f64, 2>::variable(4.0, 0).is_constant());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn is_constant(&self) -> bool {
+        self.partials.iter().all(|p| p.is_zero())
+    }
+
+    /// The chain rule of a one-argument function: `f(a) + f′(a)·Σᵢ bᵢεᵢ`,
+    /// given `f(a)` and `f′(a)`. A zero partial stays zero even where `f′(a)`
+    /// is infinite.
+    #[inline]
+    pub(crate) fn chain(self, value: T, derivative: T) -> Self {
+        Self::new(value, partials::scale(derivative, &self.partials))
+    }
+
+    /// The chain rule of a two-argument function `f(a, c)`, given its value
+    /// and `∂f/∂a`, `∂f/∂c`.
+    #[inline]
+    pub(crate) fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
+        Self::new(
+            value,
+            partials::combine(d_self, &self.partials, d_other, &other.partials),
+        )
+    }
+}
+
+impl<T: Float, const N: usize> Default for Dual<T, N> {
+    /// The constant 0.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let z = Dual::<f64, 2>::default();
+    /// assert_eq!(z.into_parts(), (0.0, [0.0, 0.0]));
+    /// ```
+    #[inline]
+    fn default() -> Self {
+        Self::constant(T::zero())
+    }
+}
+
+impl<T: Float, const N: usize> From<T> for Dual<T, N> {
+    /// A constant with value `value`.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let c: Dual<f64, 2> = 3.0.into();
+    /// assert!(c.is_constant());
+    /// ```
+    #[inline]
+    fn from(value: T) -> Self {
+        Self::constant(value)
+    }
+}
+
+impl<T: PartialEq, const N: usize> PartialEq for Dual<T, N> {
+    /// Compares the values only (see the [type docs](Dual)).
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: PartialEq, const N: usize> PartialEq<T> for Dual<T, N> {
+    /// Compares the value with a plain number.
+    #[inline]
+    fn eq(&self, other: &T) -> bool {
+        self.value == *other
+    }
+}
+
+impl<T: PartialOrd, const N: usize> PartialOrd for Dual<T, N> {
+    /// Orders by value only (see the [type docs](Dual)).
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        self.value.partial_cmp(&other.value)
+    }
+}
+
+impl<T: PartialOrd, const N: usize> PartialOrd<T> for Dual<T, N> {
+    /// Orders the value against a plain number.
+    #[inline]
+    fn partial_cmp(&self, other: &T) -> Option<Ordering> {
+        self.value.partial_cmp(other)
+    }
+}
+
+impl<T: fmt::Display, const N: usize> fmt::Display for Dual<T, N> {
+    /// Prints `a + [b₀, b₁, …]ε`, honouring a precision such as `{:.3}`.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// assert_eq!(Dual::new(1.5, [2.0, 3.0]).to_string(), "1.5 + [2, 3]ε");
+    /// assert_eq!(format!("{:.2}", Dual::new(1.0, [0.5])), "1.00 + [0.50]ε");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.value, f)?;
+        f.write_str(" + [")?;
+        for (i, p) in self.partials.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            fmt::Display::fmt(p, f)?;
+        }
+        f.write_str("]ε")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparisons_ignore_partials() {
+        let a = Dual::new(1.0, [5.0]);
+        let b = Dual::new(1.0, [-5.0]);
+        assert_eq!(a, b);
+        assert!(Dual::new(0.5, [9.0]) < Dual::new(1.0, [0.0]));
+        assert!(a == 1.0 && a < 2.0 && a > 0.0);
+    }
+
+    #[test]
+    #[should_panic(expected = "index 2 is out of range for a Dual with N = 2")]
+    fn variable_out_of_range_names_the_fix() {
+        let _ = Dual::<f64, 2>::variable(1.0, 2);
+    }
+
+    #[test]
+    fn display_of_nested_dual_is_readable() {
+        let inner = Dual::new(1.0, [1.0]);
+        let d = Dual::new(inner, [Dual::new(2.0, [0.0])]);
+        assert_eq!(d.to_string(), "1 + [1]ε + [2 + [0]ε]ε");
+    }
+}

@@ -1,0 +1,127 @@
+//! Forward-mode automatic differentiation with dual numbers.
+//!
+//! Write a function once, generically over [`num_traits::Float`], and get its
+//! exact derivative, gradient, Jacobian or Hessian: no symbolic algebra, no
+//! finite-difference step to tune, no tape.
+//!
+//! # Quick start
+//!
+//! ```
+//! use dualgrad::{gradient, hessian, jacobian};
+//! use num_traits::Float;
+//!
+//! // Rosenbrock's function, written the way any Float-generic crate would.
+//! fn rosenbrock<S: Float>(x: &[S]) -> S {
+//!     let (one, hundred) = (S::one(), S::from(100.0).unwrap());
+//!     (one - x[0]).powi(2) + hundred * (x[1] - x[0] * x[0]).powi(2)
+//! }
+//!
+//! let g = gradient(rosenbrock, [1.0, 1.0]);
+//! assert_eq!(g, [0.0, 0.0]); // the minimum
+//!
+//! let h = hessian(rosenbrock, [1.0, 1.0]);
+//! assert_eq!(h, [[802.0, -400.0], [-400.0, 200.0]]);
+//!
+//! // A map ℝ² → ℝ²: row i of the Jacobian is the gradient of output i.
+//! let j = jacobian(|x| [x[0] * x[1], x[0] + x[1]], [3.0, 4.0]);
+//! assert_eq!(j, [[4.0, 3.0], [1.0, 1.0]]);
+//! ```
+//!
+//! The drivers are [`derivative`], [`gradient`], [`jacobian`] and
+//! [`hessian`], each with a `value_and_…` variant that also returns f(x), plus
+//! [`directional_derivative`] and [`jacobian_vector_product`] for one
+//! direction at a time. Underneath is the [`Dual`] type, which can be used
+//! directly.
+//!
+//! # How it works
+//!
+//! A dual number `a + Σᵢ bᵢεᵢ` carries a value `a` and `N` partials `bᵢ`,
+//! with the algebra `εᵢεⱼ = 0`. Taylor's theorem then makes every smooth
+//! function exact on it:
+//!
+//! ```text
+//! f(a + Σᵢ bᵢεᵢ) = f(a) + f′(a)·Σᵢ bᵢεᵢ
+//! ```
+//!
+//! so each operation applies the chain rule to the partials it receives, and
+//! sums and products apply the sum and product rules:
+//!
+//! ```text
+//! (a + b·ε) + (c + d·ε) = (a + c) + (b + d)·ε
+//! (a + b·ε) · (c + d·ε) = ac + (ad + bc)·ε
+//! ```
+//!
+//! Seeding input `xᵢ` as `xᵢ + εᵢ` ([`Dual::variable`]) makes partial `i` of
+//! the output `∂f/∂xᵢ`: the whole gradient in one evaluation of `f`. Because
+//! `Dual<T, N>` only asks `T: Float`, and is itself `Float`, nesting
+//! `Dual<Dual<f64, N>, N>` carries second derivatives ([`hessian`]). The
+//! value part of every result is computed exactly as on plain `T`, so it is
+//! bit-identical to evaluating `f` on `f64`.
+//!
+//! ```
+//! use dualgrad::Dual;
+//! // d/dx (x² sin x) at x = 1, by hand: 2x sin x + x² cos x.
+//! let x = Dual::<f64, 1>::variable(1.0, 0);
+//! let y = x * x * x.sin();
+//! assert!((y.partial(0) - (2.0 * 1.0_f64.sin() + 1.0_f64.cos())).abs() < 1e-15);
+//! ```
+//!
+//! # Semantics at non-differentiable and singular points
+//!
+//! Dual numbers differentiate the code as written, one operation at a time.
+//! Where an operation has no derivative, `dualgrad` reports a finite,
+//! documented slope and never panics:
+//!
+//! | operation | slope reported |
+//! |---|---|
+//! | any function of a **constant** (all partials 0) | 0, even where f′ is ±∞ or NaN: `sqrt`, `cbrt`, `ln`, `recip`, `powf(·, 0.5)` of a constant 0 give 0 partials, not NaN (`0·∞` never leaks) |
+//! | `sqrt` of a variable at 0 | +∞ in the seeded direction, 0 in the others |
+//! | `floor`, `ceil`, `round`, `trunc`, `signum` | 0 (piecewise constant) |
+//! | `fract` | 1 |
+//! | `a % b` | ∂/∂a = 1, ∂/∂b = −trunc(a/b) |
+//! | `abs` at ±0, `copysign` at x = ±0 | 0, the midpoint of the one-sided slopes |
+//! | `max`, `min`, `clamp` at a tie | the average of the tied arguments' slopes |
+//! | `atan2(y, x)` on an axis | the exact finite slopes x/(x² + y²), −y/(x² + y²) |
+//! | `atan2` and `hypot` at the origin | 0 |
+//! | `powf(x, n)` with x < 0 and a constant integer-valued n | the `powi` rule: (−2)² = 4 with slope −4 |
+//! | `powi(0, 0)`, `powf(x, 0)` | value 1, slope 0 |
+//! | `powf(0, n)` with n > 0 | ∂/∂n = 0 |
+//!
+//! NaN and ±∞ inputs flow through as IEEE values. `Float::clamp` with
+//! min > max does not panic (unlike `f64::clamp`); see [`Dual::clamp`].
+//!
+//! **Comparisons look at the value only.** `==`, `<`, `max` and `min` compare
+//! values and ignore partials (as Ceres, JAX and PyTorch do), so branches in
+//! user code take the same path as on `f64`. [`num_traits::Zero::is_zero`]
+//! and [`num_traits::One::is_one`] are structural: they also require zero
+//! partials.
+//!
+//! # Limitations
+//!
+//! * The derivative is that of the code path taken: `if x == 0.0 { 0.0 }
+//!   else { x }` has slope 0 at 0, though the function is the identity.
+//! * `N` is fixed at compile time: a `Dual<T, N>` carries exactly `N`
+//!   partials, and the array drivers take `[T; N]` inputs.
+//! * Forward mode costs about N times one evaluation of f for a gradient
+//!   of N inputs; for scalar functions of thousands of inputs, reverse mode
+//!   wins.
+//! * Integer-valued operations (`to_i64`, `integer_decode`, `classify`) see
+//!   only the value.
+
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+#![deny(unconditional_recursion)]
+
+mod drivers;
+mod dual;
+mod num_traits_impls;
+mod ops;
+mod partials;
+mod rules;
+
+pub use drivers::{
+    derivative, directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,
+    value_and_derivative, value_and_gradient, value_and_jacobian, value_gradient_hessian,
+};
+pub use dual::Dual;
+pub use num_traits;

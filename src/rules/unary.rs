@@ -1,0 +1,111 @@
+//! The rule table of smooth one-argument functions.
+//!
+//! Each line gives a function's derivative in terms of its argument `x` and
+//! its value `v = f(x)` (so `exp`, `tanh`, `sqrt` reuse the value), then a
+//! point and an independent closed form in the argument `a`, from which the
+//! method's doctest is generated. The value is always `T`'s own `f(x)`, so it
+//! is bit-identical to the plain evaluation.
+
+use core::f64::consts::{LN_2, LN_10};
+
+use num_traits::Float;
+
+use super::cast;
+use crate::Dual;
+
+macro_rules! unary_rules {
+    ($(
+        $(#[doc = $doc:literal])+
+        $name:ident(|$x:ident, $v:ident| $derivative:expr), at $at:literal, slope $oracle:expr;
+    )+) => {
+        impl<T: Float, const N: usize> Dual<T, N> {$(
+            $(#[doc = $doc])+
+            ///
+            /// ```
+            /// use dualgrad::Dual;
+            #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
+            #[doc = concat!("let y = Dual::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
+            #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
+            #[doc = concat!("let slope: f64 = ", stringify!($oracle), ";")]
+            /// assert!((y.partial(0) - slope).abs() <= 1e-14 * slope.abs().max(1.0));
+            /// ```
+            #[inline]
+            #[must_use]
+            pub fn $name(self) -> Self {
+                let $x = self.value();
+                let $v = $x.$name();
+                self.chain($v, $derivative)
+            }
+        )+}
+    };
+}
+
+unary_rules! {
+    /// Square root. d/dx √x = 1/(2√x); +∞ at a variable 0, and 0 for a
+    /// constant 0 (no NaN).
+    sqrt(|_x, v| (v + v).recip()), at 2.0, slope 0.5 / a.sqrt();
+    /// Cube root. d/dx ∛x = 1/(3·∛x²).
+    cbrt(|_x, v| (v * v * cast::<T, _>(3.0)).recip()), at 5.0, slope a.powf(-2.0 / 3.0) / 3.0;
+    /// Reciprocal 1/x. d/dx (1/x) = −1/x².
+    recip(|_x, v| -(v * v)), at 4.0, slope -1.0 / (a * a);
+    /// Exponential eˣ. d/dx eˣ = eˣ.
+    exp(|_x, v| v), at 0.7, slope 0.7_f64.exp();
+    /// 2ˣ. d/dx 2ˣ = 2ˣ·ln 2.
+    exp2(|_x, v| v * cast::<T, _>(LN_2)), at 1.5, slope 2.0_f64.powf(a) * 2.0_f64.ln();
+    /// eˣ − 1, accurate near 0. d/dx (eˣ − 1) = eˣ.
+    exp_m1(|_x, v| v + T::one()), at 1e-3, slope a.exp();
+    /// Natural logarithm. d/dx ln x = 1/x.
+    ln(|x, _v| x.recip()), at 2.5, slope 1.0 / a;
+    /// Base-2 logarithm. d/dx log₂ x = 1/(x·ln 2).
+    log2(|x, _v| (x * cast::<T, _>(LN_2)).recip()), at 3.0, slope 1.0 / (a * 2.0_f64.ln());
+    /// Base-10 logarithm. d/dx log₁₀ x = 1/(x·ln 10).
+    log10(|x, _v| (x * cast::<T, _>(LN_10)).recip()), at 3.0, slope 1.0 / (a * 10.0_f64.ln());
+    /// ln(1 + x), accurate near 0. d/dx ln(1 + x) = 1/(1 + x).
+    ln_1p(|x, _v| (x + T::one()).recip()), at 1e-3, slope 1.0 / (1.0 + a);
+    /// Sine. d/dx sin x = cos x.
+    sin(|x, _v| x.cos()), at 0.5, slope a.cos();
+    /// Cosine. d/dx cos x = −sin x.
+    cos(|x, _v| -x.sin()), at 0.5, slope -a.sin();
+    /// Tangent. d/dx tan x = 1 + tan²x = 1/cos²x.
+    tan(|_x, v| T::one() + v * v), at 0.5, slope 1.0 / a.cos().powi(2);
+    /// Arcsine. d/dx asin x = 1/√(1 − x²).
+    asin(|x, _v| (T::one() - x * x).sqrt().recip()), at 0.5, slope 1.0 / (1.0 - a * a).sqrt();
+    /// Arccosine. d/dx acos x = −1/√(1 − x²).
+    acos(|x, _v| -(T::one() - x * x).sqrt().recip()), at 0.5, slope -1.0 / (1.0 - a * a).sqrt();
+    /// Arctangent. d/dx atan x = 1/(1 + x²).
+    atan(|x, _v| (T::one() + x * x).recip()), at 0.5, slope 1.0 / (1.0 + a * a);
+    /// Hyperbolic sine. d/dx sinh x = cosh x.
+    sinh(|x, _v| x.cosh()), at 0.5, slope (a.exp() + (-a).exp()) / 2.0;
+    /// Hyperbolic cosine. d/dx cosh x = sinh x.
+    cosh(|x, _v| x.sinh()), at 0.5, slope (a.exp() - (-a).exp()) / 2.0;
+    /// Hyperbolic tangent. d/dx tanh x = 1 − tanh²x = 1/cosh²x.
+    tanh(|_x, v| T::one() - v * v), at 0.5, slope 1.0 / a.cosh().powi(2);
+    /// Inverse hyperbolic sine. d/dx asinh x = 1/√(x² + 1) (via `hypot`, so no
+    /// overflow for large x).
+    asinh(|x, _v| x.hypot(T::one()).recip()), at 0.5, slope 1.0 / (a * a + 1.0).sqrt();
+    /// Inverse hyperbolic cosine. d/dx acosh x = 1/(√(x − 1)·√(x + 1)).
+    acosh(|x, _v| ((x - T::one()).sqrt() * (x + T::one()).sqrt()).recip()), at 1.5, slope 1.0 / (a * a - 1.0).sqrt();
+    /// Inverse hyperbolic tangent. d/dx atanh x = 1/((1 − x)(1 + x)).
+    atanh(|x, _v| ((T::one() - x) * (T::one() + x)).recip()), at 0.5, slope 1.0 / (1.0 - a * a);
+    /// Radians to degrees. d/dx = 180/π.
+    to_degrees(|_x, _v| T::one().to_degrees()), at 0.5, slope 180.0 / core::f64::consts::PI;
+    /// Degrees to radians. d/dx = π/180.
+    to_radians(|_x, _v| T::one().to_radians()), at 30.0, slope core::f64::consts::PI / 180.0;
+}
+
+impl<T: Float, const N: usize> Dual<T, N> {
+    /// Sine and cosine at once: d sin x = cos x·dx, d cos x = −sin x·dx.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let (s, c) = Dual::<f64, 1>::variable(0.5, 0).sin_cos();
+    /// assert_eq!((s.value(), c.value()), 0.5_f64.sin_cos());
+    /// assert_eq!((s.partial(0), c.partial(0)), (0.5_f64.cos(), -0.5_f64.sin()));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn sin_cos(self) -> (Self, Self) {
+        let (sin, cos) = self.value().sin_cos();
+        (self.chain(sin, cos), self.chain(cos, -sin))
+    }
+}
