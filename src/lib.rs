@@ -114,6 +114,7 @@
 
 mod drivers;
 mod dual;
+pub mod gradcheck;
 mod num_traits_impls;
 mod ops;
 mod partials;

@@ -1,0 +1,379 @@
+//! The gradient checker as a user calls it: accuracy of every scheme over
+//! many random points, bugs it must catch, and bad input it must report.
+
+use dualgrad::gradcheck::{
+    GradCheck, GradCheckError, Position, Scheme, numeric_gradient, numeric_gradient_with_errors,
+    numeric_jacobian, step_sweep,
+};
+use dualgrad::{assert_gradient, gradient, hessian, jacobian};
+use num_traits::Float;
+
+/// A deterministic stream of points in [lo, hi].
+struct Points(u64);
+
+impl Points {
+    fn next(&mut self, lo: f64, hi: f64) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let unit = (self.0 >> 11) as f64 / (1u64 << 53) as f64;
+        lo + (hi - lo) * unit
+    }
+}
+
+fn rosenbrock<S: Float>(x: &[S]) -> S {
+    let hundred = S::from(100.0).unwrap();
+    (0..x.len() - 1)
+        .map(|i| hundred * (x[i + 1] - x[i] * x[i]).powi(2) + (S::one() - x[i]).powi(2))
+        .fold(S::zero(), |a, b| a + b)
+}
+
+fn wave<S: Float>(x: &[S]) -> S {
+    x[0].sin() * x[1].exp() + (x[0] * x[1]).cos() / (S::one() + x[2] * x[2])
+}
+
+fn log_sum_exp<S: Float>(x: &[S]) -> S {
+    x.iter().map(|v| v.exp()).fold(S::zero(), |a, b| a + b).ln()
+}
+
+/// The worst error over `points` random points in [lo, hi]³, relative to the
+/// largest gradient entry, with the exact gradient from AD.
+fn worst_relative_error(scheme: Scheme, lo: f64, hi: f64, points: usize) -> f64 {
+    let mut rng = Points(42);
+    let mut worst: f64 = 0.0;
+    for _ in 0..points {
+        let x = [rng.next(lo, hi), rng.next(lo, hi), rng.next(lo, hi)];
+        for (f64_f, exact) in [
+            (
+                rosenbrock::<f64> as fn(&[f64]) -> f64,
+                gradient(rosenbrock, x),
+            ),
+            (wave::<f64>, gradient(wave, x)),
+            (log_sum_exp::<f64>, gradient(log_sum_exp, x)),
+        ] {
+            let numeric = numeric_gradient(f64_f, &x, scheme);
+            let scale = exact.iter().fold(0.0_f64, |m, g| m.max(g.abs()));
+            for (n, e) in numeric.iter().zip(exact) {
+                worst = worst.max((n - e).abs() / scale);
+            }
+        }
+    }
+    worst
+}
+
+#[test]
+fn forward_differences_are_accurate_to_1e_6() {
+    let worst = worst_relative_error(Scheme::Forward, -2.0, 2.0, 200);
+    assert!(worst <= 1e-6, "{worst:e}");
+}
+
+#[test]
+fn central_differences_are_accurate_to_1e_8() {
+    let worst = worst_relative_error(Scheme::Central, -2.0, 2.0, 200);
+    assert!(worst <= 1e-8, "{worst:e}");
+}
+
+#[test]
+fn five_point_differences_are_accurate_to_1e_10() {
+    let worst = worst_relative_error(Scheme::FivePoint, -2.0, 2.0, 200);
+    assert!(worst <= 1e-10, "{worst:e}");
+}
+
+#[test]
+fn richardson_is_accurate_to_1e_11() {
+    let worst = worst_relative_error(Scheme::Richardson, -2.0, 2.0, 200);
+    assert!(worst <= 1e-11, "{worst:e}");
+}
+
+#[test]
+fn large_and_tiny_coordinates_stay_accurate() {
+    let square = |x: &[f64]| x[0] * x[0] + x[1] * x[1];
+    for scheme in [Scheme::Central, Scheme::FivePoint, Scheme::Richardson] {
+        let g = numeric_gradient(square, &[1e6, 1e-3], scheme);
+        assert!((g[0] - 2e6).abs() / 2e6 < 1e-8, "{scheme:?} {g:?}");
+        assert!((g[1] - 2e-3).abs() / 2e6 < 1e-8, "{scheme:?} {g:?}");
+    }
+    // An unscaled step would return 0 for d(x²)/dx at 1e12.
+    let g = numeric_gradient(|x| x[0] * x[0], &[1e12], Scheme::Central);
+    assert!((g[0] - 2e12).abs() / 2e12 < 1e-8, "{g:?}");
+}
+
+#[test]
+fn richardson_error_estimate_is_within_a_small_factor_of_the_truth() {
+    let x = [0.3, -1.2, 0.8];
+    let exact = gradient(wave, x);
+    let estimates = numeric_gradient_with_errors(wave::<f64>, &x, Scheme::Richardson, None);
+    for (e, truth) in estimates.iter().zip(exact) {
+        let actual = (e.value - truth).abs();
+        assert!(
+            actual <= 5.0 * e.error,
+            "actual {actual:e}, estimate {:e}",
+            e.error
+        );
+    }
+}
+
+#[test]
+fn right_gradients_pass_with_every_scheme() {
+    let x = [0.5, 1.5, -0.7];
+    for scheme in [
+        Scheme::Forward,
+        Scheme::Central,
+        Scheme::FivePoint,
+        Scheme::Richardson,
+    ] {
+        let report = GradCheck::default()
+            .scheme(scheme)
+            .gradient(wave, |x| gradient(wave, [x[0], x[1], x[2]]), &x)
+            .unwrap();
+        assert!(report.passed && report.relative_error < 1e-6);
+    }
+}
+
+#[test]
+fn a_relative_error_of_1e_5_in_one_entry_fails_and_is_named() {
+    let x = [0.5, 1.5, -0.7];
+    let planted = |x: &[f64]| {
+        let mut g = gradient(wave, [x[0], x[1], x[2]]);
+        g[2] *= 1.0 + 1e-5;
+        g
+    };
+    let err = GradCheck::default()
+        .gradient(wave, planted, &x)
+        .unwrap_err();
+    let GradCheckError::Mismatch(report) = &err else {
+        panic!("expected a mismatch, got {err}");
+    };
+    assert_eq!(report.worst_entry().position, Position::Entry(2));
+    assert!(!report.entries[2].passed && report.entries[0].passed && report.entries[1].passed);
+    assert!(err.to_string().contains("entry 2"), "{err}");
+}
+
+#[test]
+fn a_relative_error_of_1e_7_is_caught_by_richardson_at_rtol_1e_9() {
+    let x = [0.5, 1.5, -0.7];
+    let planted = |x: &[f64]| {
+        let mut g = gradient(wave, [x[0], x[1], x[2]]);
+        g[1] *= 1.0 + 1e-7;
+        g
+    };
+    let check = GradCheck::default().scheme(Scheme::Richardson).rtol(1e-9);
+    let err = check.gradient(wave, planted, &x).unwrap_err();
+    assert!(err.to_string().contains("entry 1"), "{err}");
+    // …and the right gradient passes the same strict check.
+    assert!(
+        check
+            .gradient(wave, |x| gradient(wave, [x[0], x[1], x[2]]), &x)
+            .is_ok()
+    );
+}
+
+#[test]
+fn a_sign_error_is_a_mismatch() {
+    let err = GradCheck::default()
+        .gradient(|x| x[0] * x[1], |x| vec![x[1], -x[0]], &[3.0, 4.0])
+        .unwrap_err();
+    assert!(matches!(err, GradCheckError::Mismatch(_)));
+}
+
+#[test]
+fn a_nan_in_the_gradient_is_named() {
+    let err = GradCheck::default()
+        .gradient(|x| x[0] + x[1], |_| vec![1.0, f64::NAN], &[1.0, 2.0])
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            GradCheckError::NonFiniteDerivative { position: Position::Entry(1), value } if value.is_nan()
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("entry 1"), "{err}");
+}
+
+#[test]
+fn a_nan_value_of_f_is_reported() {
+    let err = GradCheck::default()
+        .gradient(|x| x[0].ln(), |x| vec![1.0 / x[0]], &[-1.0])
+        .unwrap_err();
+    assert!(
+        matches!(err, GradCheckError::NonFiniteFunction { output: 0, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_difference_across_the_domain_edge_is_reported() {
+    // sqrt at 1e-12: the central step crosses 0, where sqrt is NaN.
+    let err = GradCheck::default()
+        .gradient(|x| x[0].sqrt(), |x| vec![0.5 / x[0].sqrt()], &[1e-12])
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            GradCheckError::NonFiniteDifference {
+                position: Position::Entry(0),
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_wrong_length_names_both_lengths() {
+    let err = GradCheck::default()
+        .gradient(|x| x[0] + x[1], |_| vec![1.0], &[1.0, 2.0])
+        .unwrap_err();
+    assert_eq!(
+        err,
+        GradCheckError::WrongLength {
+            what: "gradient".into(),
+            expected: 2,
+            found: 1
+        }
+    );
+    assert_eq!(err.to_string(), "the gradient has length 1, expected 2");
+    let err = GradCheck::default()
+        .jacobian(
+            |x| vec![x[0], x[1]],
+            |_| vec![vec![1.0, 0.0], vec![0.0]],
+            &[1.0, 2.0],
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("row 1 of the Jacobian has length 1, expected 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_empty_input_is_an_error() {
+    let err = GradCheck::default()
+        .gradient(|_| 0.0, |_| Vec::<f64>::new(), &[])
+        .unwrap_err();
+    assert_eq!(err, GradCheckError::EmptyInput);
+    assert!(numeric_gradient(|_| 0.0, &[], Scheme::Central).is_empty());
+}
+
+#[test]
+fn non_finite_input_is_an_error_not_a_panic() {
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let err = GradCheck::default()
+            .gradient(|x| x[0] + x[1], |_| vec![1.0, 1.0], &[1.0, bad])
+            .unwrap_err();
+        assert!(
+            matches!(err, GradCheckError::NonFiniteInput { index: 1, .. }),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn jacobian_mismatch_names_the_entry() {
+    let f = |x: &[f64]| [x[0] * x[1], x[0].sin()];
+    let wrong = |x: &[f64]| [[x[1], x[0]], [x[0].cos(), 0.5]];
+    let err = GradCheck::default()
+        .jacobian(f, wrong, &[1.0, 2.0])
+        .unwrap_err();
+    assert!(err.to_string().contains("J[1][1]"), "{err}");
+    let right = |x: &[f64]| jacobian(|x| [x[0] * x[1], x[0].sin()], [x[0], x[1]]);
+    assert!(GradCheck::default().jacobian(f, right, &[1.0, 2.0]).is_ok());
+}
+
+#[test]
+fn hessian_check_catches_a_wrong_second_derivative() {
+    let x = [0.4, -0.3, 1.1];
+    let grad = |x: &[f64]| gradient(wave, [x[0], x[1], x[2]]);
+    let right = |x: &[f64]| hessian(wave, [x[0], x[1], x[2]]);
+    assert!(GradCheck::default().hessian(grad, right, &x).is_ok());
+    let wrong = |x: &[f64]| {
+        let mut h = hessian(wave, [x[0], x[1], x[2]]);
+        h[2][0] += 1e-3;
+        h
+    };
+    let err = GradCheck::default().hessian(grad, wrong, &x).unwrap_err();
+    assert!(err.to_string().contains("H[2][0]"), "{err}");
+}
+
+#[test]
+fn directional_check_catches_a_bug_in_a_large_gradient() {
+    let n = 2000;
+    let x: Vec<f64> = (0..n).map(|i| (i as f64 * 0.37).sin()).collect();
+    let f = |x: &[f64]| rosenbrock(x);
+    let right = |x: &[f64]| {
+        let mut g = vec![0.0; x.len()];
+        for i in 0..x.len() - 1 {
+            let t = x[i + 1] - x[i] * x[i];
+            g[i] += -400.0 * t * x[i] - 2.0 * (1.0 - x[i]);
+            g[i + 1] += 200.0 * t;
+        }
+        g
+    };
+    assert!(GradCheck::default().directional(f, right, &x).is_ok());
+    let wrong = |x: &[f64]| {
+        let mut g = right(x);
+        g[1234] += 1.0;
+        g
+    };
+    assert!(GradCheck::default().directional(f, wrong, &x).is_err());
+}
+
+#[test]
+fn assert_gradient_passes_right_gradients() {
+    assert_gradient!(
+        wave,
+        |x: &[f64]| gradient(wave, [x[0], x[1], x[2]]),
+        &[0.1, 0.2, 0.3]
+    );
+}
+
+#[test]
+#[should_panic(expected = "gradient check failed at entry 0")]
+fn assert_gradient_panics_with_the_report() {
+    assert_gradient!(|x: &[f64]| x[0].exp(), |x: &[f64]| [x[0]], &[1.0]);
+}
+
+#[test]
+fn report_prints_the_worst_entry_first() {
+    let err = GradCheck::default()
+        .gradient(|x| x[0] + 2.0 * x[1], |_| vec![1.0, 2.5], &[1.0, 1.0])
+        .unwrap_err();
+    let text = err.to_string();
+    let first_row = text.lines().find(|l| l.starts_with("entry")).unwrap();
+    assert!(
+        first_row.starts_with("entry 1") && first_row.ends_with("← worst"),
+        "{text}"
+    );
+}
+
+#[test]
+fn numeric_jacobian_rows_are_outputs() {
+    let j = numeric_jacobian(
+        |x| vec![x[0], 3.0 * x[1], x[0] * x[1]],
+        &[2.0, 5.0],
+        Scheme::FivePoint,
+    );
+    let expected = [[1.0, 0.0], [0.0, 3.0], [5.0, 2.0]];
+    for (row, e) in j.iter().zip(expected) {
+        for (a, b) in row.iter().zip(e) {
+            assert!((a - b).abs() < 1e-10);
+        }
+    }
+}
+
+#[test]
+fn step_sweep_shows_the_v_of_truncation_and_rounding() {
+    let steps: Vec<f64> = (1..=14).map(|k| 10f64.powi(-k)).collect();
+    let sweep = step_sweep(f64::exp, 1.0, 1.0_f64.exp(), steps);
+    let best = sweep
+        .iter()
+        .min_by(|a, b| a.central.total_cmp(&b.central))
+        .unwrap();
+    assert!(best.step >= 1e-7 && best.step <= 1e-4, "{best:?}");
+    // Both arms of the V are higher than its bottom.
+    assert!(sweep[0].central > 100.0 * best.central);
+    assert!(sweep[13].central > 100.0 * best.central);
+}
