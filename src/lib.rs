@@ -112,8 +112,10 @@
 #![deny(unsafe_code)]
 #![deny(unconditional_recursion)]
 
+pub mod chunk;
 mod drivers;
 mod dual;
+mod error;
 pub mod gradcheck;
 mod num_traits_impls;
 mod ops;
@@ -125,4 +127,5 @@ pub use drivers::{
     value_and_derivative, value_and_gradient, value_and_jacobian, value_gradient_hessian,
 };
 pub use dual::Dual;
+pub use error::DimensionError;
 pub use num_traits;

@@ -19,6 +19,7 @@ use crate::Dual;
 /// let d = derivative(f, 2.0);
 /// assert!((d - (2.0_f64.cos() * 2.0 + 2.0_f64.sin())).abs() < 1e-15);
 /// ```
+#[inline]
 #[must_use]
 pub fn derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> T {
     value_and_derivative(f, x).1
@@ -31,6 +32,7 @@ pub fn derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> T {
 /// let (v, d) = value_and_derivative(|x| x * x * x, 2.0);
 /// assert_eq!((v, d), (8.0, 12.0));
 /// ```
+#[inline]
 #[must_use]
 pub fn value_and_derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> (T, T) {
     let y = f(Dual::variable(x, 0));

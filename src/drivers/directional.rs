@@ -16,6 +16,7 @@ use crate::Dual;
 /// // f = x₀x₁, ∇f(3, 4) = [4, 3]; along v = [1, 2]: 4 + 6 = 10.
 /// assert_eq!(directional_derivative(|x| x[0] * x[1], [3.0, 4.0], [1.0, 2.0]), 10.0);
 /// ```
+#[inline]
 #[must_use]
 pub fn directional_derivative<T: Float, F: Fn(&[Dual<T, 1>]) -> Dual<T, 1>, const N: usize>(
     f: F,
@@ -33,6 +34,7 @@ pub fn directional_derivative<T: Float, F: Fn(&[Dual<T, 1>]) -> Dual<T, 1>, cons
 /// let jv = jacobian_vector_product(|x| [x[0] * x[1], x[0] + x[1]], [3.0, 4.0], [1.0, 0.0]);
 /// assert_eq!(jv, [4.0, 1.0]);
 /// ```
+#[inline]
 #[must_use]
 pub fn jacobian_vector_product<
     T: Float,

@@ -21,6 +21,7 @@ use crate::Dual;
 /// }
 /// assert_eq!(gradient(f, [1.0, 2.0]), [12.0, 13.0]);
 /// ```
+#[inline]
 #[must_use]
 pub fn gradient<T: Float, F: Fn(&[Dual<T, N>]) -> Dual<T, N>, const N: usize>(
     f: F,
@@ -36,6 +37,7 @@ pub fn gradient<T: Float, F: Fn(&[Dual<T, N>]) -> Dual<T, N>, const N: usize>(
 /// let (v, g) = value_and_gradient(|x| x[0] * x[1], [3.0, 4.0]);
 /// assert_eq!((v, g), (12.0, [4.0, 3.0]));
 /// ```
+#[inline]
 #[must_use]
 pub fn value_and_gradient<T: Float, F: Fn(&[Dual<T, N>]) -> Dual<T, N>, const N: usize>(
     f: F,

@@ -10,7 +10,7 @@ use crate::partials::unit;
 /// A second-order dual number: value, gradient and Hessian in one.
 type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
 
-/// The N × N Hessian H[i][j] = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ, exact to rounding,
+/// The N × N Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ, exact to rounding,
 /// from one evaluation of `f` on nested duals `Dual<Dual<T, N>, N>`.
 ///
 /// Input `xᵢ` is seeded as `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`: the inner perturbations
@@ -31,6 +31,7 @@ type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
 /// assert_eq!(h[0], [2.0, 12.0 * y * y]);
 /// assert_eq!(h[1], [12.0 * y * y, 72.0 * y.powi(4) + 24.0 * u * y]);
 /// ```
+#[inline]
 #[must_use]
 pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(
     f: F,
@@ -49,6 +50,7 @@ pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(
 /// assert_eq!(g, [12.0, 9.0]);
 /// assert_eq!(h, [[4.0, 6.0], [6.0, 0.0]]);
 /// ```
+#[inline]
 #[must_use]
 pub fn value_gradient_hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(
     f: F,

@@ -8,7 +8,7 @@ use super::seed;
 use crate::Dual;
 
 /// The M × N Jacobian of f: ℝᴺ → ℝᴹ, exact to rounding: row `i` is the
-/// gradient of output `i` (J[i][j] = ∂fᵢ/∂xⱼ), as in *Mathematics for Machine
+/// gradient of output `i` (`J[i][j]` = ∂fᵢ/∂xⱼ), as in *Mathematics for Machine
 /// Learning* (5.58), from one evaluation of `f` on `Dual<T, N>`.
 ///
 /// ```
@@ -22,6 +22,7 @@ use crate::Dual;
 /// let j = jacobian(polar, [2.0, 0.0]);
 /// assert_eq!(j, [[1.0, 0.0], [0.0, 2.0]]);
 /// ```
+#[inline]
 #[must_use]
 pub fn jacobian<
     T: Float,
@@ -43,6 +44,7 @@ pub fn jacobian<
 /// assert_eq!(v, [12.0, 7.0]);
 /// assert_eq!(j, [[4.0, 3.0], [1.0, 1.0]]);
 /// ```
+#[inline]
 #[must_use]
 pub fn value_and_jacobian<
     T: Float,

@@ -169,7 +169,7 @@ impl GradCheck {
     }
 
     /// Checks `jac(x)` = the Jacobian of f at x, rows being outputs
-    /// (J[i][j] = ∂fᵢ/∂xⱼ). `f` and `jac` may return `Vec`s or arrays.
+    /// (`J[i][j]` = ∂fᵢ/∂xⱼ). `f` and `jac` may return `Vec`s or arrays.
     ///
     /// # Errors
     ///

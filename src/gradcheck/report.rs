@@ -16,14 +16,14 @@ use super::Scheme;
 pub enum Position {
     /// Entry `j` of a gradient: ∂f/∂xⱼ.
     Entry(usize),
-    /// J[row][column] = ∂f_row/∂x_column.
+    /// `J[row][column]` = ∂f_row/∂x_column.
     Jacobian {
         /// The output.
         row: usize,
         /// The input.
         column: usize,
     },
-    /// H[row][column] = ∂²f/∂x_row∂x_column.
+    /// `H[row][column]` = ∂²f/∂x_row∂x_column.
     Hessian {
         /// The gradient entry differentiated.
         row: usize,

@@ -38,11 +38,12 @@ impl<T: Float, const N: usize> Dual<T, N> {
         let value = x.powf(p);
         let d_base = if p.is_zero() {
             T::zero()
-        } else if x.is_zero() || !value.is_finite() {
-            // n·xⁿ⁻¹ directly where n·xⁿ/x would divide by 0 or carry an overflow.
-            p * x.powf(p - T::one())
-        } else {
+        } else if value.is_normal() && !x.is_zero() {
             p * value / x
+        } else {
+            // n·xⁿ⁻¹ directly where n·xⁿ/x would divide by 0 or carry the
+            // overflow or underflow of xⁿ.
+            p * x.powf(p - T::one())
         };
         let d_exponent = if value.is_zero() {
             T::zero()

@@ -41,9 +41,10 @@ macro_rules! unary_rules {
 }
 
 unary_rules! {
-    /// Square root. d/dx √x = 1/(2√x); +∞ at a variable 0, and 0 for a
-    /// constant 0 (no NaN).
-    sqrt(|_x, v| (v + v).recip()), at 2.0, slope 0.5 / a.sqrt();
+    /// Square root. d/dx √x = 1/(2√x); +∞ at a variable ±0 (the sign of −0
+    /// is dropped: the slope of √ is never negative), and 0 for a constant 0
+    /// (no NaN).
+    sqrt(|_x, v| (v + v).abs().recip()), at 2.0, slope 0.5 / a.sqrt();
     /// Cube root. d/dx ∛x = 1/(3·∛x²).
     cbrt(|_x, v| (v * v * cast::<T, _>(3.0)).recip()), at 5.0, slope a.powf(-2.0 / 3.0) / 3.0;
     /// Reciprocal 1/x. d/dx (1/x) = −1/x².
@@ -52,8 +53,9 @@ unary_rules! {
     exp(|_x, v| v), at 0.7, slope 0.7_f64.exp();
     /// 2ˣ. d/dx 2ˣ = 2ˣ·ln 2.
     exp2(|_x, v| v * cast::<T, _>(LN_2)), at 1.5, slope 2.0_f64.powf(a) * 2.0_f64.ln();
-    /// eˣ − 1, accurate near 0. d/dx (eˣ − 1) = eˣ.
-    exp_m1(|_x, v| v + T::one()), at 1e-3, slope a.exp();
+    /// eˣ − 1, accurate near 0. d/dx (eˣ − 1) = eˣ (computed as eˣ, not
+    /// v + 1, which cancels for x ≪ 0).
+    exp_m1(|x, _v| x.exp()), at 1e-3, slope a.exp();
     /// Natural logarithm. d/dx ln x = 1/x.
     ln(|x, _v| x.recip()), at 2.5, slope 1.0 / a;
     /// Base-2 logarithm. d/dx log₂ x = 1/(x·ln 2).
@@ -68,18 +70,20 @@ unary_rules! {
     cos(|x, _v| -x.sin()), at 0.5, slope -a.sin();
     /// Tangent. d/dx tan x = 1 + tan²x = 1/cos²x.
     tan(|_x, v| T::one() + v * v), at 0.5, slope 1.0 / a.cos().powi(2);
-    /// Arcsine. d/dx asin x = 1/√(1 − x²).
-    asin(|x, _v| (T::one() - x * x).sqrt().recip()), at 0.5, slope 1.0 / (1.0 - a * a).sqrt();
-    /// Arccosine. d/dx acos x = −1/√(1 − x²).
-    acos(|x, _v| -(T::one() - x * x).sqrt().recip()), at 0.5, slope -1.0 / (1.0 - a * a).sqrt();
+    /// Arcsine. d/dx asin x = 1/√((1 − x)(1 + x)) (factored: no cancellation
+    /// near ±1).
+    asin(|x, _v| ((T::one() - x) * (T::one() + x)).sqrt().recip()), at 0.5, slope 1.0 / (1.0 - a * a).sqrt();
+    /// Arccosine. d/dx acos x = −1/√((1 − x)(1 + x)).
+    acos(|x, _v| -((T::one() - x) * (T::one() + x)).sqrt().recip()), at 0.5, slope -1.0 / (1.0 - a * a).sqrt();
     /// Arctangent. d/dx atan x = 1/(1 + x²).
     atan(|x, _v| (T::one() + x * x).recip()), at 0.5, slope 1.0 / (1.0 + a * a);
     /// Hyperbolic sine. d/dx sinh x = cosh x.
     sinh(|x, _v| x.cosh()), at 0.5, slope (a.exp() + (-a).exp()) / 2.0;
     /// Hyperbolic cosine. d/dx cosh x = sinh x.
     cosh(|x, _v| x.sinh()), at 0.5, slope (a.exp() - (-a).exp()) / 2.0;
-    /// Hyperbolic tangent. d/dx tanh x = 1 − tanh²x = 1/cosh²x.
-    tanh(|_x, v| T::one() - v * v), at 0.5, slope 1.0 / a.cosh().powi(2);
+    /// Hyperbolic tangent. d/dx tanh x = 1/cosh²x (not 1 − tanh²x, which
+    /// cancels for large |x|).
+    tanh(|x, _v| { let c = x.cosh(); (c * c).recip() }), at 0.5, slope 1.0 - a.tanh().powi(2);
     /// Inverse hyperbolic sine. d/dx asinh x = 1/√(x² + 1) (via `hypot`, so no
     /// overflow for large x).
     asinh(|x, _v| x.hypot(T::one()).recip()), at 0.5, slope 1.0 / (a * a + 1.0).sqrt();
