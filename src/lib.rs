@@ -116,7 +116,11 @@ pub mod chunk;
 mod drivers;
 mod dual;
 mod error;
+mod features;
 pub mod gradcheck;
+#[cfg(feature = "nalgebra")]
+#[cfg_attr(docsrs, doc(cfg(feature = "nalgebra")))]
+pub mod linalg;
 mod num_traits_impls;
 mod ops;
 mod partials;

@@ -1,0 +1,1 @@
+//! Drivers typed on nalgebra's vectors and matrices (feature `nalgebra`).
