@@ -1,0 +1,320 @@
+//! simba's `ComplexField` on `Dual`: a real field seen as complex numbers
+//! with zero imaginary part, as simba does for `f64`.
+//!
+//! The smooth functions forward to the inherent methods (whose doc lines
+//! state the derivative). The methods with no `Float` counterpart are
+//! written here on top of them, and their slopes are:
+//!
+//! | method | value | slope |
+//! |---|---|---|
+//! | `real`, `from_real`, `conjugate` | x | 1 |
+//! | `imaginary` | 0 | 0 |
+//! | `modulus`, `norm1`, `abs` | \|x\| | sign(x), 0 at ±0 (as `abs`) |
+//! | `modulus_squared` | x² | 2x |
+//! | `argument` | 0 for x ≥ 0 (and −0), π otherwise | 0 (piecewise constant) |
+//! | `to_polar` | (`modulus`, `argument`) | as those |
+//! | `to_exp` | (\|x\|, ±1) | (sign(x), 0), so that x = r·e away from 0 |
+//! | `signum` | ±1 | 0 |
+//! | `sinc`, `sinhc` | sin x / x, sinh x / x; 1 at x = 0 | exact; at x = 0 from the series 1 ∓ x²/6 + x⁴/120, exact through the fifth derivative (nesting depth 5) |
+//! | `cosc`, `coshc` | cos x / x, cosh x / x; 1 at x = 0 as simba defines it for `f64` | the quotient rule; 0 at x = 0 |
+//! | `powc` | as `powf` | as `powf` |
+//! | `try_sqrt` | √x, `None` for x < 0 or NaN | as `sqrt` |
+//! | `is_finite` | the value's | — |
+
+use num_traits::{Float, One, Zero};
+use simba::scalar::{ComplexField, RealField};
+
+use crate::Dual;
+use crate::rules::cast;
+
+/// ComplexField methods that forward to the inherent method of the same
+/// name.
+macro_rules! forward_to_inherent {
+    ($(fn $name:ident(self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)+) => {$(
+        #[inline]
+        fn $name(self $(, $arg: $ty)*) -> $ret {
+            Dual::$name(self $(, $arg)*)
+        }
+    )+};
+}
+
+/// `Dual<T, N>` is a simba `ComplexField` (with `RealField = Self`) for
+/// every `T` that is one: `f32`, `f64`, and nested duals. nalgebra's
+/// decompositions need it.
+///
+/// ```
+/// use dualgrad::Dual;
+/// use nalgebra::{Matrix2, Vector2};
+///
+/// // x(θ) solves [[2, θ], [θ, 3]]·x = [1, 1]; at θ = 1 its derivative is
+/// // −A⁻¹(∂A/∂θ)x.
+/// let theta = Dual::<f64, 1>::variable(1.0, 0);
+/// let (one, two, three) = (Dual::constant(1.0), Dual::constant(2.0), Dual::constant(3.0));
+/// let a = Matrix2::new(two, theta, theta, three);
+/// let x = a.lu().solve(&Vector2::new(one, one)).unwrap();
+/// // A = [[2, 1], [1, 3]], x = [0.4, 0.2], ∂A/∂θ·x = [0.2, 0.4],
+/// // so dx/dθ = −A⁻¹[0.2, 0.4] = [−0.04, −0.12].
+/// assert!((x[0].value() - 0.4).abs() < 1e-15 && (x[1].value() - 0.2).abs() < 1e-15);
+/// assert!((x[0].partial(0) + 0.04).abs() < 1e-15);
+/// assert!((x[1].partial(0) + 0.12).abs() < 1e-15);
+/// ```
+#[cfg_attr(docsrs, doc(cfg(feature = "nalgebra")))]
+impl<T: RealField + Float, const N: usize> ComplexField for Dual<T, N> {
+    type RealField = Self;
+
+    #[inline]
+    fn from_real(re: Self) -> Self {
+        re
+    }
+
+    #[inline]
+    fn real(self) -> Self {
+        self
+    }
+
+    #[inline]
+    fn imaginary(self) -> Self {
+        Self::zero()
+    }
+
+    #[inline]
+    fn modulus(self) -> Self {
+        Dual::abs(self)
+    }
+
+    #[inline]
+    fn modulus_squared(self) -> Self {
+        self * self
+    }
+
+    /// 0 for x ≥ 0 (−0 included), π for x < 0 and NaN, as for `f64`;
+    /// slope 0.
+    #[inline]
+    fn argument(self) -> Self {
+        if self.value() >= T::zero() {
+            Self::zero()
+        } else {
+            <Self as RealField>::pi()
+        }
+    }
+
+    #[inline]
+    fn norm1(self) -> Self {
+        Dual::abs(self)
+    }
+
+    #[inline]
+    fn scale(self, factor: Self) -> Self {
+        self * factor
+    }
+
+    #[inline]
+    fn unscale(self, factor: Self) -> Self {
+        self / factor
+    }
+
+    #[inline]
+    fn to_polar(self) -> (Self, Self) {
+        (Dual::abs(self), ComplexField::argument(self))
+    }
+
+    /// (|x|, +1) for x ≥ 0 and (|x|, −1) otherwise: the modulus carries the
+    /// slope, the unit factor is constant.
+    #[inline]
+    fn to_exp(self) -> (Self, Self) {
+        let unit = if self.value() >= T::zero() {
+            Self::one()
+        } else {
+            -Self::one()
+        };
+        (Dual::abs(self), unit)
+    }
+
+    forward_to_inherent! {
+        fn signum(self) -> Self;
+        fn floor(self) -> Self;
+        fn ceil(self) -> Self;
+        fn round(self) -> Self;
+        fn trunc(self) -> Self;
+        fn fract(self) -> Self;
+        fn mul_add(self, a: Self, b: Self) -> Self;
+        fn abs(self) -> Self;
+        fn hypot(self, other: Self) -> Self;
+        fn recip(self) -> Self;
+        fn sin(self) -> Self;
+        fn cos(self) -> Self;
+        fn sin_cos(self) -> (Self, Self);
+        fn tan(self) -> Self;
+        fn asin(self) -> Self;
+        fn acos(self) -> Self;
+        fn atan(self) -> Self;
+        fn sinh(self) -> Self;
+        fn cosh(self) -> Self;
+        fn tanh(self) -> Self;
+        fn asinh(self) -> Self;
+        fn acosh(self) -> Self;
+        fn atanh(self) -> Self;
+        fn log(self, base: Self) -> Self;
+        fn log2(self) -> Self;
+        fn log10(self) -> Self;
+        fn ln(self) -> Self;
+        fn ln_1p(self) -> Self;
+        fn sqrt(self) -> Self;
+        fn exp(self) -> Self;
+        fn exp2(self) -> Self;
+        fn exp_m1(self) -> Self;
+        fn powi(self, n: i32) -> Self;
+        fn powf(self, n: Self) -> Self;
+        fn cbrt(self) -> Self;
+    }
+
+    #[inline]
+    fn conjugate(self) -> Self {
+        self
+    }
+
+    #[inline]
+    fn sinh_cosh(self) -> (Self, Self) {
+        (Dual::sinh(self), Dual::cosh(self))
+    }
+
+    #[inline]
+    fn sinc(self) -> Self {
+        if self.value() == T::zero() {
+            even_series(self, -T::one())
+        } else {
+            Dual::sin(self) / self
+        }
+    }
+
+    #[inline]
+    fn sinhc(self) -> Self {
+        if self.value() == T::zero() {
+            even_series(self, T::one())
+        } else {
+            Dual::sinh(self) / self
+        }
+    }
+
+    /// cos x / x; 1 with slope 0 at x = 0, the value simba gives `f64`
+    /// there (the function has a pole).
+    #[inline]
+    fn cosc(self) -> Self {
+        if self.value() == T::zero() {
+            Self::one()
+        } else {
+            Dual::cos(self) / self
+        }
+    }
+
+    /// cosh x / x; 1 with slope 0 at x = 0, as for `cosc`.
+    #[inline]
+    fn coshc(self) -> Self {
+        if self.value() == T::zero() {
+            Self::one()
+        } else {
+            Dual::cosh(self) / self
+        }
+    }
+
+    /// As `powf`: the exponent is real.
+    #[inline]
+    fn powc(self, n: Self) -> Self {
+        Dual::powf(self, n)
+    }
+
+    /// The value's: partials are not inspected (as `Float::is_finite`).
+    #[inline]
+    fn is_finite(&self) -> bool {
+        Float::is_finite(self.value())
+    }
+
+    /// √x for x ≥ 0 (including −0), `None` for x < 0 and NaN.
+    #[inline]
+    fn try_sqrt(self) -> Option<Self> {
+        if self.value() >= T::zero() {
+            Some(Dual::sqrt(self))
+        } else {
+            None
+        }
+    }
+}
+
+/// 1 + s·x²/6 + x⁴/120 with s = ∓1: sinc (s = −1) and sinhc (s = +1)
+/// near 0. Evaluated at a dual whose value is 0, it gives the exact value
+/// and derivatives through the fifth order: the next term is O(x⁶).
+#[inline]
+fn even_series<T: RealField + Float, const N: usize>(x: Dual<T, N>, sign: T) -> Dual<T, N> {
+    let x2 = x * x;
+    Dual::<T, N>::one() + x2 * (sign / cast::<T, _>(6.0)) + x2 * x2 / cast::<T, _>(120.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type D1 = Dual<f64, 1>;
+
+    #[test]
+    fn argument_is_piecewise_constant_with_zero_slope() {
+        let positive = ComplexField::argument(D1::variable(2.0, 0));
+        let negative = ComplexField::argument(D1::variable(-2.0, 0));
+        assert_eq!(positive.into_parts(), (0.0, [0.0]));
+        assert_eq!(negative.into_parts(), (core::f64::consts::PI, [0.0]));
+        assert_eq!(ComplexField::argument(D1::variable(-0.0, 0)).value(), 0.0);
+        assert_eq!(
+            ComplexField::argument(D1::new(f64::NAN, [1.0])).value(),
+            ComplexField::argument(f64::NAN)
+        );
+    }
+
+    #[test]
+    fn to_exp_rebuilds_the_number_and_its_slope() {
+        for x in [-3.0, 0.5] {
+            let d = D1::variable(x, 0);
+            let (r, e) = ComplexField::to_exp(d);
+            let rebuilt = r * e;
+            assert_eq!(rebuilt.into_parts(), (x, [1.0]));
+            assert_eq!((r.value(), e.value()), ComplexField::to_exp(x));
+        }
+    }
+
+    #[test]
+    fn sinc_at_zero_has_exact_first_and_second_derivatives() {
+        // sinc″(0) = −1/3, sinhc″(0) = +1/3.
+        type D2 = Dual<D1, 1>;
+        let x = D2::new(D1::variable(0.0, 0), [D1::constant(1.0)]);
+        let s = ComplexField::sinc(x);
+        assert_eq!(s.value().value(), 1.0);
+        assert_eq!(s.value().partial(0), 0.0);
+        assert!((s.partial(0).partial(0) + 1.0 / 3.0).abs() < 1e-16);
+        let h = ComplexField::sinhc(x);
+        assert!((h.partial(0).partial(0) - 1.0 / 3.0).abs() < 1e-16);
+    }
+
+    #[test]
+    fn sinc_away_from_zero_is_the_quotient() {
+        let x = D1::variable(0.7, 0);
+        let s = ComplexField::sinc(x);
+        let slope = (0.7_f64 * 0.7_f64.cos() - 0.7_f64.sin()) / (0.7 * 0.7);
+        assert!((s.partial(0) - slope).abs() < 1e-15);
+    }
+
+    #[test]
+    fn cosc_at_zero_mirrors_f64_without_nan() {
+        let c = ComplexField::cosc(D1::variable(0.0, 0));
+        assert_eq!(c.into_parts(), (ComplexField::cosc(0.0_f64), [0.0]));
+        assert_eq!(
+            ComplexField::coshc(D1::variable(0.0, 0)).into_parts(),
+            (1.0, [0.0])
+        );
+    }
+
+    #[test]
+    fn try_sqrt_refuses_negative_and_nan() {
+        assert!(ComplexField::try_sqrt(D1::variable(-1.0, 0)).is_none());
+        assert!(ComplexField::try_sqrt(D1::new(f64::NAN, [1.0])).is_none());
+        let root = ComplexField::try_sqrt(D1::variable(4.0, 0)).unwrap();
+        assert_eq!(root.into_parts(), (2.0, [0.25]));
+    }
+}

@@ -1,0 +1,75 @@
+//! The Hessian of f: ℝᴺ → ℝ written on `SVector`, by nesting duals.
+
+use nalgebra::{SMatrix, SVector, Scalar};
+use num_traits::Float;
+
+use crate::Dual;
+use crate::partials::unit;
+
+/// A second-order dual number: value, gradient and Hessian in one.
+type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
+
+/// The N × N Hessian `H[(i, j)]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ as an
+/// `SMatrix<T, N, N>`, exact to rounding, from one evaluation of `f` on an
+/// `SVector` of nested duals `Dual<Dual<T, N>, N>`.
+///
+/// Nested duals are themselves a nalgebra `RealField`, so `f` may call
+/// nalgebra's algorithms.
+///
+/// ```
+/// use dualgrad::linalg;
+/// use nalgebra::{Matrix2, RealField, Vector2};
+///
+/// // f(x) = ½xᵀAx with A symmetric, written for any nalgebra scalar: the
+/// // Hessian is A.
+/// fn f<S: RealField + Copy>(x: &Vector2<S>) -> S {
+///     let a = Matrix2::new(2.0, 1.0, 1.0, 3.0).cast::<S>();
+///     x.dot(&(a * x)) * nalgebra::convert::<f64, S>(0.5)
+/// }
+/// let h = linalg::hessian(f, &Vector2::new(0.3, -0.7));
+/// assert_eq!(h, Matrix2::new(2.0, 1.0, 1.0, 3.0));
+/// ```
+#[inline]
+#[must_use]
+pub fn hessian<T, F, const N: usize>(f: F, x: &SVector<T, N>) -> SMatrix<T, N, N>
+where
+    T: Float + Scalar,
+    F: Fn(&SVector<Dual2<T, N>, N>) -> Dual2<T, N>,
+{
+    value_gradient_hessian(f, x).2
+}
+
+/// The value f(x), the gradient ∇f(x) and the Hessian ∇²f(x) from one
+/// evaluation on nested duals.
+///
+/// ```
+/// use dualgrad::linalg;
+/// use nalgebra::{Matrix2, Vector2};
+///
+/// // f(x) = ‖x‖: ∇f = x/‖x‖, ∇²f = (I − x xᵀ/‖x‖²)/‖x‖.
+/// let x = Vector2::new(3.0, 4.0);
+/// let (v, g, h) = linalg::value_gradient_hessian(|x| x.norm(), &x);
+/// assert_eq!(v, 5.0);
+/// approx::assert_relative_eq!(g, x / 5.0);
+/// let expected = (Matrix2::identity() - x * x.transpose() / 25.0) / 5.0;
+/// approx::assert_relative_eq!(h, expected, epsilon = 1e-16);
+/// ```
+#[inline]
+#[must_use]
+pub fn value_gradient_hessian<T, F, const N: usize>(
+    f: F,
+    x: &SVector<T, N>,
+) -> (T, SVector<T, N>, SMatrix<T, N, N>)
+where
+    T: Float + Scalar,
+    F: Fn(&SVector<Dual2<T, N>, N>) -> Dual2<T, N>,
+{
+    let seeded = SVector::from_fn(|i, _| Dual::new(Dual::variable(x[i], i), unit(i)));
+    let y = f(&seeded);
+    let (inner, outer) = y.into_parts();
+    (
+        inner.value(),
+        SVector::from(*inner.partials()),
+        SMatrix::from_fn(|i, j| outer[i].partials()[j]),
+    )
+}
