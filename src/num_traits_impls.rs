@@ -143,8 +143,13 @@ impl<T: Float, const N: usize> One for Dual<T, N> {
 impl<T: Float, const N: usize> Num for Dual<T, N> {
     type FromStrRadixErr = T::FromStrRadixErr;
 
-    /// Parses a constant.
+    /// Parses a constant. A radix outside 2..=36 is an error, not the panic
+    /// of num-traits' float parser (which calls `char::to_digit`).
     fn from_str_radix(text: &str, radix: u32) -> Result<Self, Self::FromStrRadixErr> {
+        if !(2..=36).contains(&radix) {
+            // T's own error for an unparsable string.
+            return T::from_str_radix("", 10).map(Self::constant);
+        }
         T::from_str_radix(text, radix).map(Self::constant)
     }
 }

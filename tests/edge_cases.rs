@@ -633,3 +633,242 @@ fn variable_times_constant_infinity_is_infinite_only_in_the_seeded_slot() {
     assert!(y.value().is_nan());
     assert_zero_partials(y, "∞·0 (x variable)");
 }
+
+// --- Row: powf/powi with zero and negative bases ------------------------------------
+
+#[test]
+fn powi_of_zero_and_negative_bases_has_slope_n_x_to_n_minus_one() {
+    // (base, n, value, slope)
+    let inf = f64::INFINITY;
+    let cases: [(f64, i32, f64, f64); 10] = [
+        (0.0, 1, 0.0, 1.0),
+        (0.0, 2, 0.0, 0.0),
+        (0.0, 3, 0.0, 0.0),
+        (0.0, -1, inf, -inf),
+        (0.0, -2, inf, -inf),
+        (-0.0, -1, -inf, -inf),
+        (-2.0, 2, 4.0, -4.0),
+        (-2.0, 3, -8.0, 12.0),
+        (-2.0, -1, -0.5, -0.25),
+        (-2.0, -2, 0.25, 0.25),
+    ];
+    for (a, n, value, slope) in cases {
+        let y = D3::variable(a, 0).powi(n);
+        let what = format!("powi({a:?}, {n})");
+        assert_same_f64(y.value(), value, &what);
+        assert_eq!(y.partial(0), slope, "{what}");
+        assert_eq!(&y.partials()[1..], &[0.0, 0.0], "{what}: unseeded slots");
+        assert_same_f64(y.value(), a.powi(n), &format!("{what} against f64"));
+    }
+}
+
+#[test]
+fn powf_of_a_negative_base_with_a_non_integer_exponent_is_nan_without_panicking() {
+    let y = D3::variable(-2.0, 0).powf(D3::constant(0.5));
+    assert!(y.value().is_nan());
+    let y = D3::variable(-2.0, 0).powf(D3::variable(1.5, 1));
+    assert!(y.value().is_nan());
+}
+
+#[test]
+fn powf_of_a_negative_base_with_a_variable_exponent_has_nan_slope_in_the_exponent_only() {
+    // xⁿ for x < 0 is real only at integer n: there is no slope in n, and
+    // the slope in x is the powi one.
+    let y = D3::variable(-2.0, 0).powf(D3::variable(2.0, 1));
+    assert_eq!(y.value(), 4.0);
+    assert_eq!(y.partial(0), -4.0);
+    assert!(y.partial(1).is_nan(), "∂/∂n of (−2)ⁿ: {}", y.partial(1));
+    assert_eq!(y.partial(2), 0.0);
+}
+
+// --- Row: constants never leak NaN partials, at any nesting level -------------------
+
+/// Inputs where some function is singular, infinite or undefined.
+const AWKWARD: [f64; 13] = [
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    5e-324,
+    -2.2e-308,
+    1e308,
+    -f64::MAX,
+    710.0,
+    -745.5,
+];
+
+#[test]
+fn constants_never_leak_nan_partials_through_any_function() {
+    for (name, dual, _) in unary_functions() {
+        for a in AWKWARD {
+            assert_zero_partials(dual(D3::constant(a)), &format!("{name}(constant {a:e})"));
+        }
+    }
+    for (name, dual, _) in binary_functions() {
+        for a in AWKWARD {
+            for b in AWKWARD {
+                let d = dual(D3::constant(a), D3::constant(b));
+                assert_zero_partials(d, &format!("{name}(constant {a:e}, constant {b:e})"));
+            }
+        }
+    }
+}
+
+#[test]
+fn nested_constants_never_leak_nan_partials_at_either_level() {
+    type Nested = Dual<Dual<f64, 2>, 2>;
+    fn assert_all_zero(d: Nested, what: &str) {
+        let (inner, outer) = d.into_parts();
+        assert!(
+            inner.partials().iter().all(|&p| p == 0.0)
+                && outer
+                    .iter()
+                    .all(|o| o.value() == 0.0 && o.partials().iter().all(|&p| p == 0.0)),
+            "{what}: {d:?}"
+        );
+    }
+    let c = |a: f64| Nested::constant(Dual::constant(a));
+    for a in AWKWARD {
+        let x = c(a);
+        let results = [
+            ("sqrt", x.sqrt()),
+            ("cbrt", x.cbrt()),
+            ("ln", x.ln()),
+            ("recip", x.recip()),
+            ("asin", x.asin()),
+            ("acosh", x.acosh()),
+            ("atanh", x.atanh()),
+            ("tanh", x.tanh()),
+            ("powf(·, 0.5)", x.powf(c(0.5))),
+            ("powi(·, -2)", x.powi(-2)),
+            ("log(·, 0)", x.log(c(0.0))),
+            ("atan2(·, 0)", x.atan2(c(0.0))),
+            ("hypot(·, 0)", x.hypot(c(0.0))),
+            ("1 / ·", c(1.0) / x),
+        ];
+        for (name, d) in results {
+            assert_all_zero(d, &format!("{name}(nested constant {a:e})"));
+        }
+    }
+}
+
+// --- Found by the fuzzer (tests/fuzz.rs): second derivatives and nesting -------------
+
+/// The second-order dual (x + δ) + (1 + 0δ)ε: value, f′ and f″ in one.
+fn second_order(x: f64) -> Dual<Dual<f64, 1>, 1> {
+    Dual::new(Dual::variable(x, 0), [Dual::constant(1.0)])
+}
+
+#[test]
+fn tanh_second_derivative_is_finite_where_cosh_squared_overflows() {
+    // The rule 1/cosh²x overflowed cosh² past |x| ≈ 355, and the nested
+    // dual's reciprocal turned its infinite slope into 0·∞ = NaN:
+    // hessian(tanh, [400]) was [[NaN]].
+    for x in [300.0_f64, 355.0, 400.0, -400.0, 710.0, 800.0, -1e6] {
+        let y = second_order(x).tanh();
+        let (value, first, second) = (
+            y.value().value(),
+            y.value().partial(0),
+            y.partial(0).partial(0),
+        );
+        assert_same_f64(value, x.tanh(), &format!("tanh({x})"));
+        // f″ = −2·tanh x·sech²x, which underflows to ∓0 past |x| ≈ 373.
+        let sech2 = 4.0 * (-2.0 * x.abs()).exp() / (1.0 + (-2.0 * x.abs()).exp()).powi(2);
+        assert_rel(first, sech2, 1e-12, &format!("tanh′({x})"));
+        assert_rel(
+            second,
+            -2.0 * x.tanh() * sech2,
+            1e-12,
+            &format!("tanh″({x})"),
+        );
+        assert_eq!(dualgrad::hessian(|v| v[0].tanh(), [x]), [[second]]);
+    }
+}
+
+#[test]
+fn log_with_a_zero_or_infinite_base_has_finite_second_derivative() {
+    // log_b x = ln x / ln b ≡ ∓0 for b = 0 or ∞; the rule 1/(x·ln b) gave
+    // the nested dual 0·∞ = NaN in its second derivative.
+    for base in [0.0_f64, -0.0, f64::INFINITY] {
+        let b = Dual::constant(Dual::constant(base));
+        let y = second_order(2.0).log(b);
+        assert_same_f64(
+            y.value().value(),
+            2.0_f64.log(base),
+            &format!("log(2, {base})"),
+        );
+        assert_eq!(y.value().partial(0), 0.0, "d/dx log(x, {base})");
+        assert_eq!(y.partial(0).partial(0), 0.0, "d²/dx² log(x, {base})");
+    }
+    let h = dualgrad::hessian(|v| v[0].log(v[1] - v[1]), [2.0, 3.0]);
+    assert!(h.iter().flatten().all(|p| !p.is_nan()), "{h:?}");
+}
+
+#[test]
+fn log_of_x_in_base_x_has_slope_exactly_zero() {
+    // ∂/∂x and ∂/∂b of log_b x are written alike, so log(x, x) ≡ 1 has slope
+    // 0, not a rounding residue that powf(negative, ·) would turn into NaN.
+    for a in [0.1_f64, 0.2166806479157944, 0.5, 2.0, 3.7, 1e3, 1e-300] {
+        let x = D3::variable(a, 0);
+        let y = x.log(x);
+        assert_eq!(y.value(), a.log(a), "log({a}, {a})");
+        assert_eq!(y.partials(), &[0.0; 3], "log({a}, {a})");
+        let z = D3::constant(-2.0).powf(y);
+        assert!(!z.partial(0).is_nan(), "powf(-2, log({a}, {a}))");
+    }
+}
+
+#[test]
+fn clamp_at_a_tie_averages_slopes_at_every_nesting_level() {
+    // The nested dual used to keep the unaveraged inner slope: the gradient
+    // from value_gradient_hessian was 1 where gradient() said 0.5.
+    fn f<S: Float>(x: &[S]) -> S {
+        x[0].clamp(S::zero(), S::one()) + x[1].clamp(-S::one(), S::zero())
+    }
+    for point in [[0.0, 0.0], [1.0, -1.0], [0.0, -1.0], [-0.0, -0.0]] {
+        let g = dualgrad::gradient(f, point);
+        let (v, g2, h) = dualgrad::value_gradient_hessian(f, point);
+        assert_eq!(g, [0.5, 0.5], "gradient at {point:?}");
+        assert_eq!(g2, g, "value_gradient_hessian at {point:?}");
+        assert_eq!(h, [[0.0; 2]; 2]);
+        assert_same_f64(v, f(&point), &format!("value at {point:?}"));
+    }
+    // The value is f64's clamp, bit for bit, zeros' signs included.
+    for (a, lo, hi) in [(-0.0, 0.0, 1.0), (0.0, -0.0, 1.0), (1.0, 0.0, 1.0)] {
+        let y = second_order(a).clamp(
+            Dual::constant(Dual::constant(lo)),
+            Dual::constant(Dual::constant(hi)),
+        );
+        assert_same_f64(
+            y.value().value(),
+            a.clamp(lo, hi),
+            &format!("clamp({a:?}, {lo:?}, {hi})"),
+        );
+        assert_eq!(y.value().partial(0), 0.5);
+        assert_eq!(y.partial(0).value(), 0.5);
+    }
+}
+
+#[test]
+fn copysign_at_zero_has_slope_zero_at_every_nesting_level() {
+    // x = 0 by value but with a nonzero inner slope: `is_zero` (structural
+    // on a dual) said "not zero", so the outer level took slope ±1 while
+    // the inner level took the kink's 0.
+    for sign in [1.0, -1.0, 0.0, -0.0] {
+        let s = Dual::constant(Dual::constant(sign));
+        let y = second_order(0.0).copysign(s);
+        assert_same_f64(y.value().value(), 0.0_f64.copysign(sign), "value");
+        assert_eq!(y.value().partial(0), 0.0, "inner slope, sign {sign}");
+        assert_eq!(y.partial(0).value(), 0.0, "outer slope, sign {sign}");
+        // A derivative of a derivative sees the same first derivative.
+        let f = |t: Dual<Dual<f64, 1>, 1>| t.copysign(s);
+        let (first, _) = dualgrad::value_and_derivative(|x| dualgrad::derivative(f, x), 0.0);
+        assert_eq!(
+            first,
+            dualgrad::derivative(|t| t.copysign(Dual::constant(sign)), 0.0)
+        );
+    }
+}

@@ -98,7 +98,11 @@ impl<T: Float, const N: usize> Dual<T, N> {
         let (x, b) = (self.value(), base.value());
         let value = x.log(b);
         let ln_b = b.ln();
-        self.chain2(base, value, (x * ln_b).recip(), -value / (b * ln_b))
+        // (1/x)/ln b, not 1/(x·ln b): at b = 0 or ∞ (ln b = ∓∞) the product
+        // is infinite with an infinite slope, and its reciprocal's slope on a
+        // nested dual would be 0·∞ = NaN. ∂/∂b is written alike, so that
+        // log(x, x) has slope exactly 0.
+        self.chain2(base, value, x.recip() / ln_b, -(value / b) / ln_b)
     }
 
     /// The four-quadrant arctangent of `self / other` (y = self, x = other):

@@ -147,9 +147,12 @@ impl<T: Float, const N: usize> Dual<T, N> {
         } else if x > max.value() {
             max
         } else if x == min.value() {
-            self.tie(min, x)
+            // The value is T's own clamp to the tied bound (x, bit for bit,
+            // on f64; never a panic, as the bounds are equal and not NaN), so
+            // that a nested dual averages its inner slopes too.
+            self.tie(min, x.clamp(min.value(), min.value()))
         } else if x == max.value() {
-            self.tie(max, x)
+            self.tie(max, x.clamp(max.value(), max.value()))
         } else {
             self
         }
@@ -199,7 +202,9 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn copysign(self, sign: Self) -> Self {
         let (x, s) = (self.value(), sign.value());
-        let slope = if x.is_zero() {
+        // x = ±0 by value, as in `abs`: `is_zero` on a dual T also asks for
+        // zero partials, and the nesting levels would disagree on the slope.
+        let slope = if x == T::zero() {
             T::zero()
         } else if x.is_sign_negative() == s.is_sign_negative() {
             T::one()

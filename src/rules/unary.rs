@@ -81,9 +81,11 @@ unary_rules! {
     sinh(|x, _v| x.cosh()), at 0.5, slope (a.exp() + (-a).exp()) / 2.0;
     /// Hyperbolic cosine. d/dx cosh x = sinh x.
     cosh(|x, _v| x.sinh()), at 0.5, slope (a.exp() - (-a).exp()) / 2.0;
-    /// Hyperbolic tangent. d/dx tanh x = 1/cosh²x (not 1 − tanh²x, which
-    /// cancels for large |x|).
-    tanh(|x, _v| { let c = x.cosh(); (c * c).recip() }), at 0.5, slope 1.0 - a.tanh().powi(2);
+    /// Hyperbolic tangent. d/dx tanh x = 1/cosh²x, computed as
+    /// 4t/(1 + t)² with t = e^(−2|x|): not 1 − tanh²x, which cancels for
+    /// large |x|, nor cosh²x, which overflows past |x| ≈ 355 and made the
+    /// nested dual's second derivative NaN there.
+    tanh(|x, _v| { let t = (-(x.abs() + x.abs())).exp(); let s = T::one() + t; cast::<T, _>(4.0) * t / (s * s) }), at 0.5, slope 1.0 - a.tanh().powi(2);
     /// Inverse hyperbolic sine. d/dx asinh x = 1/√(x² + 1) (via `hypot`, so no
     /// overflow for large x).
     asinh(|x, _v| x.hypot(T::one()).recip()), at 0.5, slope 1.0 / (a * a + 1.0).sqrt();

@@ -13,6 +13,22 @@
 /// tableau of central differences to step 0; stops when the error starts to
 /// grow. Typically accurate to 1e-13 relative on smooth functions.
 pub fn ridders(f: impl Fn(f64) -> f64, x: f64, h0: f64) -> (f64, f64) {
+    let estimate = ridders_estimate(f, x, h0);
+    (estimate.value, estimate.error)
+}
+
+/// One Ridders estimate: the derivative, the tableau's error estimate, and
+/// the step of the tableau entry chosen (for a rounding-noise term
+/// ε·|f|/step, which the tableau does not see).
+#[derive(Clone, Copy, Debug)]
+pub struct RiddersEstimate {
+    pub value: f64,
+    pub error: f64,
+    pub step: f64,
+}
+
+/// [`ridders`], also returning the step of the chosen tableau entry.
+pub fn ridders_estimate(f: impl Fn(f64) -> f64, x: f64, h0: f64) -> RiddersEstimate {
     const SHRINK: f64 = 1.4;
     const SHRINK2: f64 = SHRINK * SHRINK;
     const ROUNDS: usize = 10;
@@ -23,8 +39,11 @@ pub fn ridders(f: impl Fn(f64) -> f64, x: f64, h0: f64) -> (f64, f64) {
     let mut table = [[0.0_f64; ROUNDS]; ROUNDS];
     let mut h = h0;
     table[0][0] = central(h);
-    let mut best = table[0][0];
-    let mut error = f64::MAX;
+    let mut best = RiddersEstimate {
+        value: table[0][0],
+        error: f64::MAX,
+        step: h,
+    };
     for i in 1..ROUNDS {
         h /= SHRINK;
         table[0][i] = central(h);
@@ -35,16 +54,19 @@ pub fn ridders(f: impl Fn(f64) -> f64, x: f64, h0: f64) -> (f64, f64) {
             let estimate = (table[j][i] - table[j - 1][i])
                 .abs()
                 .max((table[j][i] - table[j - 1][i - 1]).abs());
-            if estimate <= error {
-                error = estimate;
-                best = table[j][i];
+            if estimate <= best.error {
+                best = RiddersEstimate {
+                    value: table[j][i],
+                    error: estimate,
+                    step: h,
+                };
             }
         }
-        if (table[i][i] - table[i - 1][i - 1]).abs() >= SAFE * error {
+        if (table[i][i] - table[i - 1][i - 1]).abs() >= SAFE * best.error {
             break;
         }
     }
-    (best, error)
+    best
 }
 
 /// The Ridders derivative with a step scaled to the point: 1% of max(|x|, 1).
