@@ -52,7 +52,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// assert_eq!(d.value(), 1.5);
     /// assert_eq!(d.partials(), &[2.0, 3.0]);
     /// ```
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub const fn new(value: T, partials: [T; N]) -> Self {
         Self { value, partials }
@@ -65,7 +65,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// let c = Dual::<f64, 3>::constant(2.0);
     /// assert_eq!(c.partials(), &[0.0; 3]);
     /// ```
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub fn constant(value: T) -> Self {
         Self::new(value, partials::zeros())
@@ -102,7 +102,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// use dualgrad::Dual;
     /// assert_eq!(Dual::new(1.5, [2.0]).value(), 1.5);
     /// ```
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub const fn value(&self) -> T {
         self.value
@@ -114,7 +114,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// use dualgrad::Dual;
     /// assert_eq!(Dual::new(1.5, [2.0, 3.0]).partials(), &[2.0, 3.0]);
     /// ```
-    #[inline]
+    #[inline(always)]
     #[must_use]
     pub const fn partials(&self) -> &[T; N] {
         &self.partials
@@ -172,14 +172,17 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// The chain rule of a one-argument function: `f(a) + f′(a)·Σᵢ bᵢεᵢ`,
     /// given `f(a)` and `f′(a)`. A zero partial stays zero even where `f′(a)`
     /// is infinite.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn chain(self, value: T, derivative: T) -> Self {
-        Self::new(value, partials::scale(derivative, &self.partials))
+        // Checking the value too keeps both in the same block, so that LLVM
+        // can merge a sin/cos pair into one sincos call.
+        let finite = partials::finite2(value, derivative);
+        Self::new(value, partials::scale(finite, derivative, &self.partials))
     }
 
     /// The chain rule of a two-argument function `f(a, c)`, given its value
     /// and `∂f/∂a`, `∂f/∂c`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
         Self::new(
             value,

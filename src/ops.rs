@@ -24,7 +24,7 @@ use crate::partials;
 /// The kernels: one function per rule and operand kind.
 impl<T: Float, const N: usize> Dual<T, N> {
     /// d(a + b) = da + db
-    #[inline]
+    #[inline(always)]
     fn add_dual(self, rhs: Self) -> Self {
         Self::new(
             self.value() + rhs.value(),
@@ -33,7 +33,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 
     /// d(a − b) = da − db
-    #[inline]
+    #[inline(always)]
     fn sub_dual(self, rhs: Self) -> Self {
         Self::new(
             self.value() - rhs.value(),
@@ -42,14 +42,14 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 
     /// d(a·b) = b·da + a·db (the product rule)
-    #[inline]
+    #[inline(always)]
     fn mul_dual(self, rhs: Self) -> Self {
         let (a, b) = (self.value(), rhs.value());
         self.chain2(rhs, a * b, b, a)
     }
 
     /// d(a/b) = da/b − (a/b²)·db (the quotient rule)
-    #[inline]
+    #[inline(always)]
     fn div_dual(self, rhs: Self) -> Self {
         let (a, b) = (self.value(), rhs.value());
         let quotient = a / b;
@@ -59,7 +59,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
 
     /// a % b = a − b·q with q = trunc(a/b) locally constant, so
     /// d(a % b) = da − q·db.
-    #[inline]
+    #[inline(always)]
     fn rem_dual(self, rhs: Self) -> Self {
         let (a, b) = (self.value(), rhs.value());
         let remainder = a % b;
@@ -72,55 +72,55 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 
     /// d(a + c) = da
-    #[inline]
+    #[inline(always)]
     fn add_scalar(self, rhs: T) -> Self {
         Self::new(self.value() + rhs, *self.partials())
     }
 
     /// d(a − c) = da
-    #[inline]
+    #[inline(always)]
     fn sub_scalar(self, rhs: T) -> Self {
         Self::new(self.value() - rhs, *self.partials())
     }
 
     /// d(a·c) = c·da
-    #[inline]
+    #[inline(always)]
     fn mul_scalar(self, rhs: T) -> Self {
         self.chain(self.value() * rhs, rhs)
     }
 
     /// d(a/c) = da/c
-    #[inline]
+    #[inline(always)]
     fn div_scalar(self, rhs: T) -> Self {
         self.chain(self.value() / rhs, rhs.recip())
     }
 
     /// d(a % c) = da
-    #[inline]
+    #[inline(always)]
     fn rem_scalar(self, rhs: T) -> Self {
         Self::new(self.value() % rhs, *self.partials())
     }
 
     /// d(c + b) = db
-    #[inline]
+    #[inline(always)]
     fn scalar_add(lhs: T, rhs: Self) -> Self {
         Self::new(lhs + rhs.value(), *rhs.partials())
     }
 
     /// d(c − b) = −db
-    #[inline]
+    #[inline(always)]
     fn scalar_sub(lhs: T, rhs: Self) -> Self {
         Self::new(lhs - rhs.value(), partials::neg(rhs.partials()))
     }
 
     /// d(c·b) = c·db
-    #[inline]
+    #[inline(always)]
     fn scalar_mul(lhs: T, rhs: Self) -> Self {
         rhs.chain(lhs * rhs.value(), lhs)
     }
 
     /// d(c/b) = −(c/b²)·db
-    #[inline]
+    #[inline(always)]
     fn scalar_div(lhs: T, rhs: Self) -> Self {
         let b = rhs.value();
         let quotient = lhs / b;
@@ -128,7 +128,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 
     /// d(c % b) = −trunc(c/b)·db
-    #[inline]
+    #[inline(always)]
     fn scalar_rem(lhs: T, rhs: Self) -> Self {
         let b = rhs.value();
         let remainder = lhs % b;
@@ -139,7 +139,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
 /// The integer `q = trunc(a/b)` with `a % b = a − q·b`, recovered from the
 /// remainder so that it agrees with it even where `a/b` rounds across an
 /// integer.
-#[inline]
+#[inline(always)]
 fn truncated_quotient<T: Float>(a: T, b: T, remainder: T) -> T {
     ((a - remainder) / b).round()
 }
@@ -149,7 +149,7 @@ macro_rules! scalar_on_the_left {
     ($Op:ident, $op:ident, $kernel:ident, $($t:ty),+) => {$(
         impl<const N: usize> $Op<Dual<$t, N>> for $t {
             type Output = Dual<$t, N>;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: Dual<$t, N>) -> Dual<$t, N> {
                 Dual::$kernel(self, rhs)
             }
@@ -157,7 +157,7 @@ macro_rules! scalar_on_the_left {
 
         impl<const N: usize> $Op<&Dual<$t, N>> for $t {
             type Output = Dual<$t, N>;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: &Dual<$t, N>) -> Dual<$t, N> {
                 Dual::$kernel(self, *rhs)
             }
@@ -172,7 +172,7 @@ macro_rules! binary_operator {
      $dual_dual:ident, $dual_scalar:ident, $scalar_dual:ident) => {
         impl<T: Float, const N: usize> $Op for Dual<T, N> {
             type Output = Self;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: Self) -> Self {
                 self.$dual_dual(rhs)
             }
@@ -180,7 +180,7 @@ macro_rules! binary_operator {
 
         impl<T: Float, const N: usize> $Op<&Dual<T, N>> for Dual<T, N> {
             type Output = Self;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: &Self) -> Self {
                 self.$dual_dual(*rhs)
             }
@@ -188,7 +188,7 @@ macro_rules! binary_operator {
 
         impl<T: Float, const N: usize> $Op<Dual<T, N>> for &Dual<T, N> {
             type Output = Dual<T, N>;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: Dual<T, N>) -> Dual<T, N> {
                 (*self).$dual_dual(rhs)
             }
@@ -196,7 +196,7 @@ macro_rules! binary_operator {
 
         impl<T: Float, const N: usize> $Op<&Dual<T, N>> for &Dual<T, N> {
             type Output = Dual<T, N>;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: &Dual<T, N>) -> Dual<T, N> {
                 (*self).$dual_dual(*rhs)
             }
@@ -204,7 +204,7 @@ macro_rules! binary_operator {
 
         impl<T: Float, const N: usize> $Op<T> for Dual<T, N> {
             type Output = Self;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: T) -> Self {
                 self.$dual_scalar(rhs)
             }
@@ -212,28 +212,28 @@ macro_rules! binary_operator {
 
         impl<T: Float, const N: usize> $Op<T> for &Dual<T, N> {
             type Output = Dual<T, N>;
-            #[inline]
+            #[inline(always)]
             fn $op(self, rhs: T) -> Dual<T, N> {
                 (*self).$dual_scalar(rhs)
             }
         }
 
         impl<T: Float, const N: usize> $OpAssign for Dual<T, N> {
-            #[inline]
+            #[inline(always)]
             fn $op_assign(&mut self, rhs: Self) {
                 *self = self.$dual_dual(rhs);
             }
         }
 
         impl<T: Float, const N: usize> $OpAssign<&Dual<T, N>> for Dual<T, N> {
-            #[inline]
+            #[inline(always)]
             fn $op_assign(&mut self, rhs: &Self) {
                 *self = self.$dual_dual(*rhs);
             }
         }
 
         impl<T: Float, const N: usize> $OpAssign<T> for Dual<T, N> {
-            #[inline]
+            #[inline(always)]
             fn $op_assign(&mut self, rhs: T) {
                 *self = self.$dual_scalar(rhs);
             }
@@ -262,7 +262,7 @@ binary_operator!(
 impl<T: Float, const N: usize> Neg for Dual<T, N> {
     type Output = Self;
     /// d(−a) = −da
-    #[inline]
+    #[inline(always)]
     fn neg(self) -> Self {
         Self::new(-self.value(), partials::neg(self.partials()))
     }
@@ -270,7 +270,7 @@ impl<T: Float, const N: usize> Neg for Dual<T, N> {
 
 impl<T: Float, const N: usize> Neg for &Dual<T, N> {
     type Output = Dual<T, N>;
-    #[inline]
+    #[inline(always)]
     fn neg(self) -> Dual<T, N> {
         -*self
     }

@@ -14,42 +14,48 @@
 //! give `0 · ∞ = NaN`, so `sqrt` of a constant 0 would report NaN slopes in
 //! every direction. The check costs one well-predicted branch per operation:
 //! finite coefficients (the common case) take the plain vectorisable loop,
-//! non-finite ones a loop that skips the zero entries. Both loops update one
-//! array in place: calling out to a `#[cold]` function, or choosing between
-//! two arrays built by the branches, makes LLVM keep the partials in memory,
-//! which measured 2–3× slower at N = 8 and 32.
+//! non-finite ones an out-of-line `#[cold]` loop that skips the zero entries.
+//!
+//! How the branch is written matters for speed (measured with the benches in
+//! `benches/suite` and instruction counts under callgrind): the arrays go to
+//! the cold path by value, not by reference (a reference makes LLVM keep the
+//! partials in memory on the hot path too: 2–3× slower at N = 8 and 32), and
+//! the hot path updates one array in place.
 
 use core::array;
 
 use num_traits::Float;
 
 /// `d · p`, entry by entry, with `d · 0 = 0` even when `d` is ±∞ or NaN.
-#[inline]
-pub(crate) fn scale<T: Float, const N: usize>(d: T, p: &[T; N]) -> [T; N] {
-    let mut out = *p;
-    if d.is_finite() {
+/// `d_is_finite` must be false whenever `d` is not finite (it may also be
+/// false when `d` is: the slow path is exact too); the caller computes it so
+/// that it can test other numbers in the same comparison.
+#[inline(always)]
+pub(crate) fn scale<T: Float, const N: usize>(d_is_finite: bool, d: T, p: &[T; N]) -> [T; N] {
+    if d_is_finite {
+        let mut out = *p;
         update(&mut out, |x| d * x);
+        out
     } else {
-        update(&mut out, |x| term(d, x));
+        scale_skipping_zeros(d, *p)
     }
-    out
 }
 
 /// `a · p + b · q`, entry by entry, where a term with a zero partial
 /// contributes exactly 0 even when its coefficient is ±∞ or NaN.
-#[inline]
+#[inline(always)]
 pub(crate) fn combine<T: Float, const N: usize>(a: T, p: &[T; N], b: T, q: &[T; N]) -> [T; N] {
-    let mut out = *p;
-    if a.is_finite() && b.is_finite() {
+    if finite2(a, b) {
+        let mut out = *p;
         update_with(&mut out, q, |x, y| a * x + b * y);
+        out
     } else {
-        update_with(&mut out, q, |x, y| term(a, x) + term(b, y));
+        combine_skipping_zeros(a, *p, b, *q)
     }
-    out
 }
 
 /// `p + q`, entry by entry.
-#[inline]
+#[inline(always)]
 pub(crate) fn add<T: Float, const N: usize>(p: &[T; N], q: &[T; N]) -> [T; N] {
     let mut out = *p;
     update_with(&mut out, q, |x, y| x + y);
@@ -57,7 +63,7 @@ pub(crate) fn add<T: Float, const N: usize>(p: &[T; N], q: &[T; N]) -> [T; N] {
 }
 
 /// `p − q`, entry by entry.
-#[inline]
+#[inline(always)]
 pub(crate) fn sub<T: Float, const N: usize>(p: &[T; N], q: &[T; N]) -> [T; N] {
     let mut out = *p;
     update_with(&mut out, q, |x, y| x - y);
@@ -65,7 +71,7 @@ pub(crate) fn sub<T: Float, const N: usize>(p: &[T; N], q: &[T; N]) -> [T; N] {
 }
 
 /// `−p`, entry by entry.
-#[inline]
+#[inline(always)]
 pub(crate) fn neg<T: Float, const N: usize>(p: &[T; N]) -> [T; N] {
     let mut out = *p;
     update(&mut out, |x| -x);
@@ -73,15 +79,26 @@ pub(crate) fn neg<T: Float, const N: usize>(p: &[T; N]) -> [T; N] {
 }
 
 /// `N` zeros.
-#[inline]
+#[inline(always)]
 pub(crate) fn zeros<T: Float, const N: usize>() -> [T; N] {
     [T::zero(); N]
 }
 
 /// The unit vector `eᵢ`: 1 in slot `i`, 0 elsewhere.
-#[inline]
+#[inline(always)]
 pub(crate) fn unit<T: Float, const N: usize>(i: usize) -> [T; N] {
     array::from_fn(|j| if j == i { T::one() } else { T::zero() })
+}
+
+/// Both `a` and `b` are finite (neither ±∞ nor NaN), in one comparison:
+/// x − x is exactly 0 for every finite x and NaN otherwise. Cheaper than two
+/// `is_finite` on the hot path: it stays in the floating-point registers, and
+/// for a nested dual only the value is compared, so the partials'
+/// subtractions are dead code.
+#[inline(always)]
+#[allow(clippy::eq_op)] // x − x is the test itself.
+pub(crate) fn finite2<T: Float>(a: T, b: T) -> bool {
+    (a - a) + (b - b) == T::zero()
 }
 
 /// `out[i] = f(out[i])`, in place.
@@ -100,8 +117,30 @@ fn update_with<T: Float, const N: usize>(out: &mut [T; N], q: &[T; N], f: impl F
     }
 }
 
+/// The rare path of [`scale`], out of line. Arrays by value, not by
+/// reference: a reference would make the hot path keep them in memory.
+#[cold]
+#[inline(never)]
+fn scale_skipping_zeros<T: Float, const N: usize>(d: T, mut p: [T; N]) -> [T; N] {
+    update(&mut p, |x| term(d, x));
+    p
+}
+
+/// The rare path of [`combine`], out of line.
+#[cold]
+#[inline(never)]
+fn combine_skipping_zeros<T: Float, const N: usize>(
+    a: T,
+    mut p: [T; N],
+    b: T,
+    q: [T; N],
+) -> [T; N] {
+    update_with(&mut p, &q, |x, y| term(a, x) + term(b, y));
+    p
+}
+
 /// `d · x`, or exactly 0 when `x` is zero (whatever `d` is).
-#[inline]
+#[inline(always)]
 fn term<T: Float>(d: T, x: T) -> T {
     if x.is_zero() { T::zero() } else { d * x }
 }
@@ -113,7 +152,7 @@ mod tests {
     #[test]
     fn scale_keeps_zero_partials_zero_under_infinite_coefficient() {
         let p = [0.0, 2.0, -0.0];
-        let s = scale(f64::INFINITY, &p);
+        let s = scale(false, f64::INFINITY, &p);
         assert_eq!(s[0], 0.0);
         assert_eq!(s[1], f64::INFINITY);
         assert_eq!(s[2], 0.0);
@@ -121,7 +160,7 @@ mod tests {
 
     #[test]
     fn scale_keeps_zero_partials_zero_under_nan_coefficient() {
-        let s = scale(f64::NAN, &[0.0, 1.0]);
+        let s = scale(false, f64::NAN, &[0.0, 1.0]);
         assert_eq!(s[0], 0.0);
         assert!(s[1].is_nan());
     }
@@ -129,9 +168,17 @@ mod tests {
     #[test]
     fn scale_with_finite_coefficient_is_plain_multiplication() {
         assert_eq!(
-            scale(3.0, &[1.0, -2.0, f64::INFINITY]),
+            scale(true, 3.0, &[1.0, -2.0, f64::INFINITY]),
             [3.0, -6.0, f64::INFINITY]
         );
+    }
+
+    #[test]
+    fn finite2_rejects_infinities_and_nan() {
+        assert!(finite2(1e308, -0.0));
+        assert!(!finite2(f64::INFINITY, 1.0));
+        assert!(!finite2(1.0, f64::NEG_INFINITY));
+        assert!(!finite2(f64::NAN, 1.0));
     }
 
     #[test]

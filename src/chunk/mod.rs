@@ -49,9 +49,12 @@ pub use jacobian::{jacobian, jacobian_with};
 pub use parallel::par_gradient;
 
 /// The chunk size of the allocating drivers and of configs that do not
-/// name one: the number of partials each pass carries.
+/// name one: the number of partials each pass carries. 12, as in
+/// ForwardDiff.jl: in this crate's chunk benchmarks (BENCHMARKS.md) 12 and
+/// 16 were fastest at n = 100 and n = 10 000, and 12 keeps the per-pass
+/// dual numbers small for short inputs.
 ///
 /// ```
 /// assert!(dualgrad::chunk::DEFAULT_CHUNK >= 1);
 /// ```
-pub const DEFAULT_CHUNK: usize = 8;
+pub const DEFAULT_CHUNK: usize = 12;

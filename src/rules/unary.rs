@@ -64,10 +64,6 @@ unary_rules! {
     log10(|x, _v| (x * cast::<T, _>(LN_10)).recip()), at 3.0, slope 1.0 / (a * 10.0_f64.ln());
     /// ln(1 + x), accurate near 0. d/dx ln(1 + x) = 1/(1 + x).
     ln_1p(|x, _v| (x + T::one()).recip()), at 1e-3, slope 1.0 / (1.0 + a);
-    /// Sine. d/dx sin x = cos x.
-    sin(|x, _v| x.cos()), at 0.5, slope a.cos();
-    /// Cosine. d/dx cos x = −sin x.
-    cos(|x, _v| -x.sin()), at 0.5, slope -a.sin();
     /// Tangent. d/dx tan x = 1 + tan²x = 1/cos²x.
     tan(|_x, v| T::one() + v * v), at 0.5, slope 1.0 / a.cos().powi(2);
     /// Arcsine. d/dx asin x = 1/√((1 − x)(1 + x)) (factored: no cancellation
@@ -99,7 +95,37 @@ unary_rules! {
     to_radians(|_x, _v| T::one().to_radians()), at 30.0, slope core::f64::consts::PI / 180.0;
 }
 
+/// Sine and cosine are written by hand, not in the table: each needs the
+/// other as its derivative, and one `sin_cos` call computes both.
 impl<T: Float, const N: usize> Dual<T, N> {
+    /// Sine. d/dx sin x = cos x.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let y = Dual::<f64, 1>::variable(0.5, 0).sin();
+    /// assert_eq!((y.value(), y.partial(0)), (0.5_f64.sin(), 0.5_f64.cos()));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn sin(self) -> Self {
+        let (sin, cos) = self.value().sin_cos();
+        self.chain(sin, cos)
+    }
+
+    /// Cosine. d/dx cos x = −sin x.
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let y = Dual::<f64, 1>::variable(0.5, 0).cos();
+    /// assert_eq!((y.value(), y.partial(0)), (0.5_f64.cos(), -0.5_f64.sin()));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn cos(self) -> Self {
+        let (sin, cos) = self.value().sin_cos();
+        self.chain(cos, -sin)
+    }
+
     /// Sine and cosine at once: d sin x = cos x·dx, d cos x = −sin x·dx.
     ///
     /// ```

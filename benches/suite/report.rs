@@ -1,0 +1,301 @@
+//! Writes BENCHMARKS.md from criterion's saved estimates: the machine, the
+//! date, medians, and the ratios the performance targets are stated in.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Where criterion saves its results (and this report reads them).
+pub fn criterion_directory() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target.join("criterion")
+}
+
+/// Medians in ns, keyed by (group, function, parameter or "").
+type Medians = HashMap<(String, String, String), f64>;
+
+fn load(directory: &Path, medians: &mut Medians) {
+    let Ok(entries) = fs::read_dir(directory) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "new") {
+                read_estimate(&path, medians);
+            } else {
+                load(&path, medians);
+            }
+        }
+    }
+}
+
+fn read_estimate(new: &Path, medians: &mut Medians) {
+    let read = |name: &str| -> Option<serde_json::Value> {
+        serde_json::from_str(&fs::read_to_string(new.join(name)).ok()?).ok()
+    };
+    let (Some(id), Some(estimates)) = (read("benchmark.json"), read("estimates.json")) else {
+        return;
+    };
+    let text = |key: &str| id[key].as_str().unwrap_or("").to_owned();
+    if let Some(median) = estimates["median"]["point_estimate"].as_f64() {
+        medians.insert(
+            (text("group_id"), text("function_id"), text("value_str")),
+            median,
+        );
+    }
+}
+
+struct Table<'a> {
+    medians: &'a Medians,
+    out: String,
+    verdicts: Vec<String>,
+}
+
+impl Table<'_> {
+    fn get(&self, group: &str, function: &str, parameter: &str) -> Option<f64> {
+        self.medians
+            .get(&(group.to_owned(), function.to_owned(), parameter.to_owned()))
+            .copied()
+    }
+
+    fn ratio(&self, group: &str, a: &str, b: &str, parameter: &str) -> Option<f64> {
+        Some(self.get(group, a, parameter)? / self.get(group, b, parameter)?)
+    }
+
+    fn target(&mut self, what: String, ratio: Option<f64>, bound: f64) {
+        let verdict = match ratio {
+            Some(r) if r <= bound => format!("met: {r:.2}× ≤ {bound}×"),
+            Some(r) => format!("**missed**: {r:.2}× > {bound}× (by {:.1}×)", r / bound),
+            None => "not measured".to_owned(),
+        };
+        self.verdicts.push(format!("| {what} | {verdict} |"));
+    }
+}
+
+fn time(ns: Option<f64>) -> String {
+    match ns {
+        None => "—".into(),
+        Some(t) if t < 1e3 => format!("{t:.1} ns"),
+        Some(t) if t < 1e6 => format!("{:.2} µs", t / 1e3),
+        Some(t) => format!("{:.2} ms", t / 1e6),
+    }
+}
+
+fn times(ratio: Option<f64>) -> String {
+    ratio.map_or("—".into(), |r| format!("{r:.2}×"))
+}
+
+fn shell(program: &str, args: &[&str]) -> String {
+    Command::new(program)
+        .args(args)
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let flags = std::env::var("RUSTFLAGS").unwrap_or_default();
+    format!(
+        "- Machine: {cpu}, {cores} cores (shared and noisy: read the ratios, not the times)\n\
+         - Date: {}\n- Compiler: {}\n- Flags: {}\n",
+        shell("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
+        shell("rustc", &["--version"]),
+        if flags.is_empty() {
+            "default release profile (no target-cpu)".into()
+        } else {
+            format!("RUSTFLAGS=\"{flags}\"")
+        }
+    )
+}
+
+pub fn write_benchmarks_md() {
+    let mut medians = Medians::new();
+    load(&criterion_directory(), &mut medians);
+    let mut t = Table {
+        medians: &medians,
+        out: String::new(),
+        verdicts: Vec::new(),
+    };
+    let o = &mut String::new();
+    writeln!(o, "# Benchmarks\n").unwrap();
+    writeln!(o, "Written by `cargo bench --bench suite` (add `--features rayon` for the parallel case). Medians of criterion samples; every ratio compares two medians from the same run.\n").unwrap();
+    o.push_str(&machine());
+
+    for (group, title) in [
+        ("rosenbrock", "Rosenbrock gradient"),
+        ("ackley", "Ackley gradient"),
+    ] {
+        writeln!(o, "\n## {title}\n").unwrap();
+        writeln!(o, "| N | f64 | dualgrad | num-dual | floor dual | hand-written | central diff. | ours / num-dual | ours / hand | ours / f | ours / floor |").unwrap();
+        writeln!(o, "|---|---|---|---|---|---|---|---|---|---|---|").unwrap();
+        for n in ["1", "2", "4", "8", "16", "32"] {
+            writeln!(
+                o,
+                "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                time(t.get(group, "f64", n)),
+                time(t.get(group, "dualgrad", n)),
+                time(t.get(group, "num-dual", n)),
+                time(t.get(group, "floor", n)),
+                time(t.get(group, "hand-written", n)),
+                time(t.get(group, "central-differences", n)),
+                times(t.ratio(group, "dualgrad", "num-dual", n)),
+                times(t.ratio(group, "dualgrad", "hand-written", n)),
+                times(t.ratio(group, "dualgrad", "f64", n)),
+                times(t.ratio(group, "dualgrad", "floor", n)),
+            )
+            .unwrap();
+            let fast = group == "rosenbrock";
+            let bound = match n {
+                "1" | "2" | "4" => 1.0,
+                _ if fast => 0.25,
+                _ => 0.8,
+            };
+            let r = t.ratio(group, "dualgrad", "num-dual", n);
+            t.target(format!("{title}, N = {n}: ours / num-dual"), r, bound);
+            let r = t.ratio(group, "dualgrad", "floor", n);
+            t.target(format!("{title}, N = {n}: ours / floor dual"), r, 1.0);
+        }
+    }
+    let r = t.ratio("rosenbrock", "dualgrad", "hand-written", "2");
+    t.target(
+        "Rosenbrock gradient, N = 2: ours / hand-written".into(),
+        r,
+        1.5,
+    );
+
+    for (group, title, what) in [
+        (
+            "rat43",
+            "Rat43 residual + Jacobian (1 residual, 4 parameters)",
+            "hand-optimised analytic",
+        ),
+        (
+            "neural-layer",
+            "Neural layer tanh(Wx + b), 8 → 8, Jacobian",
+            "hand-written",
+        ),
+    ] {
+        writeln!(o, "\n## {title}\n").unwrap();
+        writeln!(o, "| competitor | median | dualgrad / it |").unwrap();
+        writeln!(o, "|---|---|---|").unwrap();
+        for f in [
+            "f64",
+            "dualgrad",
+            "num-dual",
+            "hand-written",
+            "central-differences",
+        ] {
+            writeln!(
+                o,
+                "| {f} | {} | {} |",
+                time(t.get(group, f, "")),
+                times(t.ratio(group, "dualgrad", f, ""))
+            )
+            .unwrap();
+        }
+        if group == "rat43" {
+            let r = t.ratio(group, "dualgrad", "hand-written", "");
+            t.target(format!("Rat43: ours / {what}"), r, 1.4);
+        }
+    }
+
+    writeln!(o, "\n## Rosenbrock Hessian (nested duals)\n").unwrap();
+    writeln!(
+        o,
+        "| N | f64 | dualgrad | num-dual | hand-written | ours / num-dual | ours / hand |"
+    )
+    .unwrap();
+    writeln!(o, "|---|---|---|---|---|---|---|").unwrap();
+    for n in ["2", "4", "8"] {
+        let g = "hessian";
+        writeln!(
+            o,
+            "| {n} | {} | {} | {} | {} | {} | {} |",
+            time(t.get(g, "f64", n)),
+            time(t.get(g, "dualgrad", n)),
+            time(t.get(g, "num-dual", n)),
+            time(t.get(g, "hand-written", n)),
+            times(t.ratio(g, "dualgrad", "num-dual", n)),
+            times(t.ratio(g, "dualgrad", "hand-written", n)),
+        )
+        .unwrap();
+    }
+
+    writeln!(
+        o,
+        "\n## Chunk mode: Rosenbrock gradient, run-time n, with a reused config\n"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "Each entry is the gradient's median over one f64 evaluation's.\n"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "| n | f64 | default chunk | C = 1 | C = 4 | C = 8 | C = 12 | C = 16 |"
+    )
+    .unwrap();
+    writeln!(o, "|---|---|---|---|---|---|---|---|").unwrap();
+    for n in ["100", "1000", "10000"] {
+        let g = format!("chunk-{n}");
+        let cell = |f: &str| times(t.ratio(&g, f, "f64", ""));
+        writeln!(
+            o,
+            "| {n} | {} | {} | {} | {} | {} | {} | {} |",
+            time(t.get(&g, "f64", "")),
+            cell("default"),
+            cell("C=1"),
+            cell("C=4"),
+            cell("C=8"),
+            cell("C=12"),
+            cell("C=16"),
+        )
+        .unwrap();
+    }
+    let r = t.ratio("chunk-100", "default", "f64", "");
+    t.target(
+        "Chunked Rosenbrock n = 100, default chunk: gradient / f".into(),
+        r,
+        20.0,
+    );
+
+    if let Some(speedup) = t.ratio("parallel-2000", "sequential", "rayon", "") {
+        writeln!(o, "\n## Parallel chunks (feature `rayon`), n = 2000\n").unwrap();
+        writeln!(
+            o,
+            "Sequential {}, rayon {}: speed-up {speedup:.2}× on {} cores.",
+            time(t.get("parallel-2000", "sequential", "")),
+            time(t.get("parallel-2000", "rayon", "")),
+            std::thread::available_parallelism().map_or(0, |n| n.get())
+        )
+        .unwrap();
+    }
+
+    writeln!(o, "\n## Targets\n").unwrap();
+    writeln!(o, "| target | result |").unwrap();
+    writeln!(o, "|---|---|").unwrap();
+    for v in &t.verdicts {
+        writeln!(o, "{v}").unwrap();
+    }
+    t.out = std::mem::take(o);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
+    fs::write(&path, &t.out).expect("write BENCHMARKS.md");
+    println!("wrote {}", path.display());
+}

@@ -1,0 +1,119 @@
+//! Repeated derivatives allocate nothing: the array drivers never touch the
+//! heap, and chunk mode with a reusable config allocates only in the config.
+//!
+//! A counting global allocator counts every allocation made by this test
+//! binary. Each test runs on its own thread, so the count is kept per
+//! thread.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use dualgrad::chunk::{
+    DEFAULT_CHUNK, GradientConfig, JacobianConfig, gradient_with, jacobian_with,
+};
+use dualgrad::{Dual, derivative, gradient, hessian, jacobian, value_gradient_hessian};
+use num_traits::Float;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: forwards every call to the system allocator unchanged; the count
+// is a thread-local `Cell` that does not allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+        // SAFETY: same contract as the caller's.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The number of heap allocations `work` makes on this thread.
+fn allocations_of(work: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    work();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+fn rosenbrock<S: Float>(x: &[S]) -> S {
+    let hundred = S::from(100.0).unwrap();
+    x.windows(2)
+        .map(|w| hundred * (w[1] - w[0] * w[0]).powi(2) + (S::one() - w[0]).powi(2))
+        .fold(S::zero(), |a, b| a + b)
+}
+
+fn polar<S: Float>(p: &[S]) -> [S; 2] {
+    [p[0] * p[1].cos(), p[0] * p[1].sin()]
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Guards against a test that cannot fail: a Vec must be counted.
+    assert!(allocations_of(|| drop(std::hint::black_box(vec![1.0; 10]))) >= 1);
+}
+
+#[test]
+fn array_drivers_allocate_nothing() {
+    let x = [0.3, -1.2, 0.8, 2.0];
+    let n = allocations_of(|| {
+        for _ in 0..100 {
+            std::hint::black_box(gradient(rosenbrock, std::hint::black_box(x)));
+            std::hint::black_box(hessian(rosenbrock, x));
+            std::hint::black_box(value_gradient_hessian(rosenbrock, x));
+            std::hint::black_box(jacobian(polar, [2.0, 0.5]));
+            std::hint::black_box(derivative(|t: Dual<f64, 1>| t.sin() * t, 1.0));
+        }
+    });
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn chunk_gradient_with_a_config_allocates_nothing() {
+    let x: Vec<f64> = (0..200).map(|i| (f64::from(i) * 0.1).sin()).collect();
+    let mut config = GradientConfig::<f64>::new(x.len());
+    let mut small = GradientConfig::<f64, 3>::new(x.len());
+    let mut out = vec![0.0; x.len()];
+    let n = allocations_of(|| {
+        for _ in 0..10 {
+            gradient_with(&mut config, rosenbrock, &x, &mut out).unwrap();
+            gradient_with(&mut small, rosenbrock, &x, &mut out).unwrap();
+        }
+    });
+    assert_eq!(n, 0);
+    assert_eq!(out, dualgrad::chunk::gradient(rosenbrock, &x));
+}
+
+#[test]
+fn chunk_jacobian_with_a_config_allocates_nothing() {
+    let x: Vec<f64> = (0..40).map(f64::from).collect();
+    let mut config = JacobianConfig::<f64>::new(x.len(), 2);
+    let mut out = vec![0.0; 2 * x.len()];
+    let f = |x: &[Dual<f64, DEFAULT_CHUNK>], y: &mut [Dual<f64, DEFAULT_CHUNK>]| {
+        y[0] = x.iter().copied().sum();
+        y[1] = x.iter().map(|v| *v * *v).sum();
+    };
+    let n = allocations_of(|| {
+        for _ in 0..10 {
+            jacobian_with(&mut config, f, &x, &mut out).unwrap();
+        }
+    });
+    assert_eq!(n, 0);
+    assert_eq!(out[..40], [1.0; 40]);
+    assert_eq!(out[41], 2.0);
+}
