@@ -3,6 +3,7 @@
 //! nalgebra's types, and report wrong sizes as `DimensionError`.
 #![cfg(feature = "nalgebra")]
 
+use dualgrad::chunk::DEFAULT_CHUNK;
 use dualgrad::linalg::{self, dynamic};
 use dualgrad::{Dual, chunk};
 use nalgebra::{DMatrix, DVector, Matrix2, Matrix3x2, RealField, SVector, Vector2, Vector3};
@@ -100,12 +101,12 @@ fn dynamic_gradient_agrees_with_chunk_mode_at_every_length() {
 #[test]
 fn dynamic_jacobian_agrees_with_chunk_mode() {
     // f(x) = (x ⊙ x, Σx): m = n + 1 outputs.
-    let f = |x: &DVector<Dual<f64, 8>>| {
+    let f = |x: &DVector<Dual<f64, DEFAULT_CHUNK>>| {
         let mut y = x.component_mul(x).insert_row(x.len(), Dual::constant(0.0));
         y[x.len()] = x.sum();
         y
     };
-    let f_slice = |x: &[Dual<f64, 8>]| {
+    let f_slice = |x: &[Dual<f64, DEFAULT_CHUNK>]| {
         let mut y: Vec<_> = x.iter().map(|v| *v * *v).collect();
         y.push(x.iter().copied().sum());
         y
@@ -145,7 +146,7 @@ fn dynamic_drivers_accept_nalgebra_algorithms_in_f() {
     let a = DMatrix::from_fn(n, n, |i, j| if i == j { 1.0 + i as f64 } else { 0.0 })
         + DMatrix::from_element(n, n, 1.0 / n as f64);
     let x = DVector::from_fn(n, |i, _| (i as f64).sin());
-    let f = |v: &DVector<Dual<f64, 8>>| {
+    let f = |v: &DVector<Dual<f64, DEFAULT_CHUNK>>| {
         let solved = a.map(Dual::constant).lu().solve(v).expect("invertible");
         v.dot(&solved)
     };
@@ -156,9 +157,10 @@ fn dynamic_drivers_accept_nalgebra_algorithms_in_f() {
 
 #[test]
 fn outputs_whose_length_changes_between_passes_are_a_dimension_error() {
-    // 12 inputs take two passes; the second returns one output fewer.
-    let x = DVector::from_element(12, 1.0);
-    let shrinking = |v: &DVector<Dual<f64, 8>>| {
+    // One input more than a chunk takes two passes; the second returns one
+    // output fewer.
+    let x = DVector::from_element(DEFAULT_CHUNK + 1, 1.0);
+    let shrinking = |v: &DVector<Dual<f64, DEFAULT_CHUNK>>| {
         let m = if v[0].is_constant() { 2 } else { 3 };
         DVector::from_element(m, v[0])
     };

@@ -122,8 +122,8 @@ where
 /// use nalgebra::DVector;
 ///
 /// // An output whose length depends on the pass is reported, not a panic.
-/// let x = DVector::from_element(12, 1.0);
-/// let grows = |x: &DVector<dualgrad::Dual<f64, 8>>| {
+/// let x = DVector::from_element(dualgrad::chunk::DEFAULT_CHUNK + 1, 1.0); // two passes
+/// let grows = |x: &DVector<dualgrad::Dual<f64, { dualgrad::chunk::DEFAULT_CHUNK }>>| {
 ///     let m = if x[0].is_constant() { 2 } else { 1 };
 ///     DVector::from_element(m, x[0])
 /// };
