@@ -91,7 +91,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
             i < N,
             "Dual::variable: index {i} is out of range for a Dual with N = {N} partials \
              (valid indices are 0..{N}); to seed variable {i}, use Dual<T, {}> or larger",
-            i + 1
+            i.saturating_add(1)
         );
         Self::new(value, partials::unit(i))
     }

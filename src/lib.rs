@@ -86,9 +86,14 @@
 //! | `powf(x, n)` with x < 0 and a constant integer-valued n | the `powi` rule: (−2)² = 4 with slope −4 |
 //! | `powi(0, 0)`, `powf(x, 0)` | value 1, slope 0 |
 //! | `powf(0, n)` with n > 0 | ∂/∂n = 0 |
+//! | `powf(x, n)` with x < 0 and a non-constant n | ∂/∂x by the `powi` rule; ∂/∂n is NaN (xⁿ is not real for nearby n) |
+//! | `log(x, b)` with b = ±0 or ∞ | value ∓0 (as f64), slopes 0, second derivatives 0 |
+//! | any kink under nesting (`abs`, `copysign`, ties of `max`/`min`/`clamp`) | the same slope at every level: `value_gradient_hessian`'s gradient equals `gradient`'s |
 //!
 //! NaN and ±∞ inputs flow through as IEEE values. `Float::clamp` with
 //! min > max does not panic (unlike `f64::clamp`); see [`Dual::clamp`].
+//! `Num::from_str_radix` with a radix outside 2..=36 returns an error (where
+//! num-traits' `f64` panics).
 //!
 //! **Comparisons look at the value only.** `==`, `<`, `max` and `min` compare
 //! values and ignore partials (as Ceres, JAX and PyTorch do), so branches in
@@ -105,6 +110,10 @@
 //! * Forward mode costs about N times one evaluation of f for a gradient
 //!   of N inputs; for scalar functions of thousands of inputs, reverse mode
 //!   wins.
+//! * Second derivatives (nested duals) can be NaN or ∞ where a second-order
+//!   intermediate overflows although the exact value is finite, e.g. dividing
+//!   by |b| < ~1e-154, where 1/b² overflows. First derivatives are
+//!   unaffected.
 //! * Integer-valued operations (`to_i64`, `integer_decode`, `classify`) see
 //!   only the value.
 

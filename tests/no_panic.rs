@@ -840,8 +840,6 @@ fn partial_with_the_largest_index_panics_with_the_documented_message() {
 }
 
 #[test]
-#[ignore = "src/dual.rs formats `i + 1` in the message, which overflows in debug builds \
-            (\"attempt to add with overflow\"): use `i.saturating_add(1)`"]
 #[should_panic(expected = "Dual::variable: index 18446744073709551615 is out of range")]
 fn variable_with_the_largest_index_panics_with_the_documented_message() {
     let _ = D3::variable(1.0, usize::MAX);

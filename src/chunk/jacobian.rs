@@ -9,6 +9,9 @@ use crate::{DimensionError, Dual};
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for run-time n and m (rows are
 /// outputs), in ⌈n / [`DEFAULT_CHUNK`]⌉ passes.
 ///
+/// For an empty `x`, f is called once on the empty slice and the result
+/// has one empty row per output.
+///
 /// # Errors
 ///
 /// A [`DimensionError`] if f returns outputs of different lengths in
@@ -25,6 +28,10 @@ where
     F: Fn(&[Dual<T, DEFAULT_CHUNK>]) -> Vec<Dual<T, DEFAULT_CHUNK>>,
 {
     let mut inputs: Vec<Dual<T, DEFAULT_CHUNK>> = x.iter().map(|&v| Dual::constant(v)).collect();
+    if x.is_empty() {
+        // No pass to run, but f still says how many (empty) rows there are.
+        return Ok(vec![Vec::new(); f(&inputs).len()]);
+    }
     let mut rows: Vec<Vec<T>> = Vec::new();
     for start in (0..x.len()).step_by(DEFAULT_CHUNK) {
         let end = (start + DEFAULT_CHUNK).min(x.len());

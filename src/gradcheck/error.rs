@@ -70,13 +70,15 @@ impl fmt::Display for GradCheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             GradCheckError::Mismatch(report) => {
-                let e = report.worst_entry();
-                writeln!(
-                    f,
-                    "{} check failed at {}: computed {}, finite difference {} \
-                     (|difference| {:.3e} > tolerance {:.3e})",
-                    report.kind, e.position, e.computed, e.numeric, e.abs_error, e.tolerance
-                )?;
+                // `get`, not `worst_entry()`: a hand-built report may be empty.
+                if let Some(e) = report.entries.get(report.worst) {
+                    writeln!(
+                        f,
+                        "{} check failed at {}: computed {}, finite difference {} \
+                         (|difference| {:.3e} > tolerance {:.3e})",
+                        report.kind, e.position, e.computed, e.numeric, e.abs_error, e.tolerance
+                    )?;
+                }
                 write!(f, "{report}")
             }
             GradCheckError::EmptyInput => {

@@ -155,6 +155,11 @@ impl Report {
 
     /// The worst entry.
     ///
+    /// # Panics
+    ///
+    /// If `entries` is empty, which no report returned by a check is (a
+    /// report built by hand could be).
+    ///
     /// ```
     /// use dualgrad::gradcheck::{GradCheck, Position};
     /// let r = GradCheck::default().gradient(|x| x[0] + x[1], |_| vec![1.0, 1.0], &[2.0, 3.0]).unwrap();
