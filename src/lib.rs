@@ -121,6 +121,9 @@
 #![deny(unsafe_code)]
 #![deny(unconditional_recursion)]
 
+#[macro_use]
+mod macros;
+
 pub mod chunk;
 mod drivers;
 mod dual;

@@ -12,32 +12,12 @@ use num_traits::{
 
 use crate::Dual;
 
-/// Trait methods that forward to the inherent method of the same name.
-macro_rules! forward_to_inherent {
-    ($(fn $name:ident(self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)+) => {$(
-        #[inline]
-        fn $name(self $(, $arg: $ty)*) -> $ret {
-            Dual::$name(self $(, $arg)*)
-        }
-    )+};
-}
-
 /// Trait methods answered by the value alone.
 macro_rules! forward_to_value {
     ($(fn $name:ident(self) -> $ret:ty;)+) => {$(
         #[inline]
         fn $name(self) -> $ret {
             self.value().$name()
-        }
-    )+};
-}
-
-/// Constants: `T`'s constant with zero partials.
-macro_rules! constants {
-    ($($name:ident),+ $(,)?) => {$(
-        #[inline]
-        fn $name() -> Self {
-            Self::constant(T::$name())
         }
     )+};
 }

@@ -27,17 +27,6 @@ use simba::scalar::{ComplexField, RealField};
 use crate::Dual;
 use crate::rules::cast;
 
-/// ComplexField methods that forward to the inherent method of the same
-/// name.
-macro_rules! forward_to_inherent {
-    ($(fn $name:ident(self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)+) => {$(
-        #[inline]
-        fn $name(self $(, $arg: $ty)*) -> $ret {
-            Dual::$name(self $(, $arg)*)
-        }
-    )+};
-}
-
 /// `Dual<T, N>` is a simba `ComplexField` (with `RealField = Self`) for
 /// every `T` that is one: `f32`, `f64`, and nested duals. nalgebra's
 /// decompositions need it.

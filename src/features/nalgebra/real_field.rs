@@ -7,16 +7,6 @@ use simba::scalar::RealField;
 
 use crate::Dual;
 
-/// `RealField` constants: `T`'s constant, with zero partials.
-macro_rules! constants {
-    ($($name:ident),+ $(,)?) => {$(
-        #[inline]
-        fn $name() -> Self {
-            Self::constant(T::$name())
-        }
-    )+};
-}
-
 /// `Dual<T, N>` is a simba `RealField` for every `T` that is one (`f32`,
 /// `f64`, nested duals). Sign tests look at the value; `copysign`, `max`,
 /// `min`, `clamp` and `atan2` are the inherent methods, with their slopes
