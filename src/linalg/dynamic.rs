@@ -10,7 +10,7 @@
 //! use dualgrad::linalg::dynamic;
 //! use nalgebra::DVector;
 //!
-//! // f(x) = ‖x‖² for 20 inputs: three passes of 8 partials.
+//! // f(x) = ‖x‖² for 20 inputs: ⌈20 / DEFAULT_CHUNK⌉ = 2 passes of 12 partials.
 //! let x = DVector::from_fn(20, |i, _| i as f64);
 //! let g = dynamic::gradient(|x| x.norm_squared(), &x);
 //! assert_eq!(g, &x * 2.0);
