@@ -2,7 +2,7 @@
 
 use num_traits::Float;
 
-use super::{DEFAULT_CHUNK, GradientConfig};
+use super::{DEFAULT_CHUNK, GradientConfig, blocks, seed};
 use crate::{DimensionError, Dual};
 
 /// The gradient of f: ℝⁿ → ℝ for an input of run-time length n, in
@@ -92,24 +92,12 @@ where
         return f(inputs).value();
     }
     let mut value = T::nan();
-    for start in (0..x.len()).step_by(C) {
-        let end = (start + C).min(x.len());
-        seed(&mut inputs[start..end], &x[start..end], true);
+    for block in blocks(x.len(), C) {
+        seed(&mut inputs[block.clone()], &x[block.clone()], true);
         let y = f(inputs);
-        out[start..end].copy_from_slice(&y.partials()[..end - start]);
+        out[block.clone()].copy_from_slice(&y.partials()[..block.len()]);
         value = y.value();
-        seed(&mut inputs[start..end], &x[start..end], false);
+        seed(&mut inputs[block.clone()], &x[block], false);
     }
     value
-}
-
-/// Seeds inputs as variables 0, 1, … of the chunk, or resets them to constants.
-pub(super) fn seed<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T], variable: bool) {
-    for (k, (input, &xi)) in inputs.iter_mut().zip(x).enumerate() {
-        *input = if variable {
-            Dual::variable(xi, k)
-        } else {
-            Dual::constant(xi)
-        };
-    }
 }

@@ -2,8 +2,7 @@
 
 use num_traits::Float;
 
-use super::gradient::seed;
-use super::{DEFAULT_CHUNK, JacobianConfig};
+use super::{DEFAULT_CHUNK, JacobianConfig, blocks, seed};
 use crate::{DimensionError, Dual};
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for run-time n and m (rows are
@@ -33,8 +32,8 @@ where
         return Ok(vec![Vec::new(); f(&inputs).len()]);
     }
     let mut rows: Vec<Vec<T>> = Vec::new();
-    for start in (0..x.len()).step_by(DEFAULT_CHUNK) {
-        let end = (start + DEFAULT_CHUNK).min(x.len());
+    for block in blocks(x.len(), DEFAULT_CHUNK) {
+        let (start, end) = (block.start, block.end);
         seed(&mut inputs[start..end], &x[start..end], true);
         let y = f(&inputs);
         if start == 0 {
@@ -96,8 +95,8 @@ where
     for (input, &xi) in inputs.iter_mut().zip(x) {
         *input = Dual::constant(xi);
     }
-    for start in (0..n).step_by(C) {
-        let end = (start + C).min(n);
+    for block in blocks(n, C) {
+        let (start, end) = (block.start, block.end);
         seed(&mut inputs[start..end], &x[start..end], true);
         f(inputs, &mut config.outputs);
         for (row, yi) in out.chunks_exact_mut(n).zip(&config.outputs) {

@@ -36,6 +36,10 @@
 //! }
 //! ```
 
+use num_traits::Float;
+
+use crate::Dual;
+
 mod config;
 mod gradient;
 mod jacobian;
@@ -50,11 +54,29 @@ pub use parallel::par_gradient;
 
 /// The chunk size of the allocating drivers and of configs that do not
 /// name one: the number of partials each pass carries. 12, as in
-/// ForwardDiff.jl: in this crate's chunk benchmarks (BENCHMARKS.md) 12 and
-/// 16 were fastest at n = 100 and n = 10 000, and 12 keeps the per-pass
-/// dual numbers small for short inputs.
+/// ForwardDiff.jl: in this crate's chunk benchmarks (BENCHMARKS.md) chunks
+/// of 8, 12 and 16 were within run-to-run noise of each other, and a chunk
+/// of 1 was 3–4× slower.
 ///
 /// ```
 /// assert!(dualgrad::chunk::DEFAULT_CHUNK >= 1);
 /// ```
 pub const DEFAULT_CHUNK: usize = 12;
+
+/// The passes: consecutive blocks of at most `chunk` coordinates of 0..n.
+pub(crate) fn blocks(n: usize, chunk: usize) -> impl Iterator<Item = core::ops::Range<usize>> {
+    (0..n)
+        .step_by(chunk)
+        .map(move |start| start..(start + chunk).min(n))
+}
+
+/// Seeds inputs as variables 0, 1, … of the chunk, or resets them to constants.
+pub(crate) fn seed<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T], variable: bool) {
+    for (k, (input, &xi)) in inputs.iter_mut().zip(x).enumerate() {
+        *input = if variable {
+            Dual::variable(xi, k)
+        } else {
+            Dual::constant(xi)
+        };
+    }
+}

@@ -3,8 +3,7 @@
 use num_traits::Float;
 use rayon::prelude::*;
 
-use super::DEFAULT_CHUNK;
-use super::gradient::seed;
+use super::{DEFAULT_CHUNK, seed};
 use crate::Dual;
 
 /// The gradient of f: ℝⁿ → ℝ in ⌈n / [`DEFAULT_CHUNK`]⌉ passes run in

@@ -26,3 +26,10 @@ use crate::Dual;
 pub(crate) fn seed<T: Float, const N: usize>(x: &[T; N]) -> [Dual<T, N>; N] {
     array::from_fn(|i| Dual::variable(x[i], i))
 }
+
+/// Input `xᵢ` of a second-order dual: `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`, inner and
+/// outer perturbations both seeded in slot `i`.
+#[inline]
+pub(crate) fn seed_second_order<T: Float, const N: usize>(xi: T, i: usize) -> Dual<Dual<T, N>, N> {
+    Dual::new(Dual::variable(xi, i), crate::partials::unit(i))
+}

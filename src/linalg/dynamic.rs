@@ -21,7 +21,7 @@ use core::ops::Range;
 use nalgebra::{DMatrix, DVector, Scalar};
 use num_traits::{Float, One, Zero};
 
-use crate::chunk::DEFAULT_CHUNK;
+use crate::chunk::{self, DEFAULT_CHUNK};
 use crate::{DimensionError, Dual};
 
 /// A dual of one chunk of partials.
@@ -74,13 +74,13 @@ where
     }
     let mut value = T::nan();
     for block in blocks(x.len()) {
-        seed(&mut inputs, x, block.clone());
+        seed(&mut inputs, x, block.clone(), true);
         let y = f(&inputs);
         for (k, i) in block.clone().enumerate() {
             out[i] = y.partials()[k];
         }
         value = y.value();
-        reset(&mut inputs, x, block);
+        seed(&mut inputs, x, block, false);
     }
     (value, out)
 }
@@ -147,7 +147,7 @@ where
     let mut values = DVector::zeros(0);
     let mut out = DMatrix::zeros(0, n);
     for block in blocks(n) {
-        seed(&mut inputs, x, block.clone());
+        seed(&mut inputs, x, block.clone(), true);
         let y = f(&inputs);
         if block.start == 0 {
             values = y.map(|yi| yi.value());
@@ -164,7 +164,7 @@ where
                 out[(i, j)] = yi.partials()[k];
             }
         }
-        reset(&mut inputs, x, block);
+        seed(&mut inputs, x, block, false);
     }
     Ok((values, out))
 }
@@ -252,33 +252,24 @@ where
     (value, gradient, hessian)
 }
 
-/// The blocks of at most [`DEFAULT_CHUNK`] consecutive coordinates of 0..n.
+/// The passes: blocks of at most [`DEFAULT_CHUNK`] coordinates of 0..n.
 fn blocks(n: usize) -> impl Iterator<Item = Range<usize>> {
-    (0..n)
-        .step_by(DEFAULT_CHUNK)
-        .map(move |start| start..(start + DEFAULT_CHUNK).min(n))
+    chunk::blocks(n, DEFAULT_CHUNK)
 }
 
-/// Seeds the coordinates of `block` as variables 0, 1, … of the chunk.
+/// Seeds the coordinates of `block` as variables 0, 1, … of the chunk, or
+/// makes them constants again: chunk mode's seeding on the vector's slice.
 fn seed<T: Float + Scalar>(
     inputs: &mut DVector<ChunkDual<T>>,
     x: &DVector<T>,
     block: Range<usize>,
+    variable: bool,
 ) {
-    for (k, i) in block.enumerate() {
-        inputs[i] = Dual::variable(x[i], k);
-    }
-}
-
-/// Makes the coordinates of `block` constants again.
-fn reset<T: Float + Scalar>(
-    inputs: &mut DVector<ChunkDual<T>>,
-    x: &DVector<T>,
-    block: Range<usize>,
-) {
-    for i in block {
-        inputs[i] = Dual::constant(x[i]);
-    }
+    chunk::seed(
+        &mut inputs.as_mut_slice()[block.clone()],
+        &x.as_slice()[block],
+        variable,
+    );
 }
 
 #[cfg(test)]
@@ -288,7 +279,7 @@ mod tests {
     #[test]
     fn hessian_blocks_cover_every_pair_once_and_mirror() {
         // f(x) = Σᵢⱼ cᵢⱼ xᵢxⱼ with distinct cᵢⱼ: H = C + Cᵀ, across block
-        // boundaries (n = 19 gives blocks 0..8, 8..16, 16..19).
+        // boundaries (n = 19 gives blocks 0..12 and 12..19).
         let n = 19;
         let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
         let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums
