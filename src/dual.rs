@@ -170,14 +170,19 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 
     /// The chain rule of a one-argument function: `f(a) + f′(a)·Σᵢ bᵢεᵢ`,
-    /// given `f(a)` and `f′(a)`. A zero partial stays zero even where `f′(a)`
-    /// is infinite.
+    /// given `f(a)` and `f′(a)`. The plain product, for the rules whose
+    /// derivative is finite wherever the argument is.
     #[inline(always)]
     pub(crate) fn chain(self, value: T, derivative: T) -> Self {
-        // Checking the value too keeps both in the same block, so that LLVM
-        // can merge a sin/cos pair into one sincos call.
-        let finite = partials::finite2(value, derivative);
-        Self::new(value, partials::scale(finite, derivative, &self.partials))
+        Self::new(value, partials::scale(derivative, &self.partials))
+    }
+
+    /// [`chain`](Self::chain) for a rule whose derivative can be ±∞ or NaN
+    /// at a finite argument (√ at 0, ln at 0, …): a zero partial stays zero
+    /// there, so a constant never gets NaN partials.
+    #[inline(always)]
+    pub(crate) fn chain_singular(self, value: T, derivative: T) -> Self {
+        Self::new(value, partials::scale_guarded(derivative, &self.partials))
     }
 
     /// The chain rule of a two-argument function `f(a, c)`, given its value
@@ -187,6 +192,16 @@ impl<T: Float, const N: usize> Dual<T, N> {
         Self::new(
             value,
             partials::combine(d_self, &self.partials, d_other, &other.partials),
+        )
+    }
+
+    /// [`chain2`](Self::chain2) for a rule whose partial derivatives can be
+    /// ±∞ or NaN at finite arguments (division by 0, `powf` at 0, …).
+    #[inline(always)]
+    pub(crate) fn chain2_singular(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
+        Self::new(
+            value,
+            partials::combine_guarded(d_self, &self.partials, d_other, &other.partials),
         )
     }
 }

@@ -74,7 +74,8 @@
 //!
 //! | operation | slope reported |
 //! |---|---|
-//! | any function of a **constant** (all partials 0) | 0, even where f′ is ±∞ or NaN: `sqrt`, `cbrt`, `ln`, `recip`, `powf(·, 0.5)` of a constant 0 give 0 partials, not NaN (`0·∞` never leaks) |
+//! | a singular function of a **constant** (all partials 0): `sqrt`, `cbrt`, `ln`, `log2`, `log10`, `ln_1p`, `log`, `recip`, `/`, `%`, `powf`, `powi` with n < 0, `asin`, `acos`, `atanh`, `acosh`, `atan2`, `hypot` | 0, even where f′ is ±∞ or NaN: `sqrt`, `cbrt`, `ln`, `recip`, `powf(·, 0.5)` of a constant 0 and `1 / 0` give 0 partials, not NaN (`0·∞` never leaks) |
+//! | an **infinite or NaN value or coefficient** in `+`, `−`, `·`, `mul_add`, or a smooth function (`exp`, `exp2`, `sinh`, `cosh`, `tan`, `tanh`, `sin`, …) | IEEE arithmetic on each partial: `∞·0 = NaN`, so `exp` of a constant 800 (= ∞) has NaN partials, and `Dual::constant(∞) * x` has NaN partials in the directions `x` does not depend on |
 //! | `sqrt` of a variable at 0 | +∞ in the seeded direction, 0 in the others |
 //! | `floor`, `ceil`, `round`, `trunc`, `signum` | 0 (piecewise constant) |
 //! | `fract` | 1 |
@@ -90,7 +91,12 @@
 //! | `log(x, b)` with b = ±0 or ∞ | value ∓0 (as f64), slopes 0, second derivatives 0 |
 //! | any kink under nesting (`abs`, `copysign`, ties of `max`/`min`/`clamp`) | the same slope at every level: `value_gradient_hessian`'s gradient equals `gradient`'s |
 //!
-//! NaN and ±∞ inputs flow through as IEEE values. `Float::clamp` with
+//! NaN and ±∞ inputs flow through as IEEE values. Why two rows for
+//! constants: the zero-partials guard is a test and a branch, and on sums,
+//! products and smooth functions it measurably slows every evaluation (the
+//! compiler can no longer keep consecutive operations' partials in
+//! registers); the singular functions are expensive already, so there it is
+//! kept. Only values that are already ±∞ or NaN reach the IEEE row. `Float::clamp` with
 //! min > max does not panic (unlike `f64::clamp`); see [`Dual::clamp`].
 //! `Num::from_str_radix` with a radix outside 2..=36 returns an error (where
 //! num-traits' `f64` panics).

@@ -9,39 +9,49 @@
 //!   with partial derivatives `a` and `b` (the product and quotient rules are
 //!   instances).
 //!
-//! Both keep the one promise that makes constants safe: **a zero partial stays
-//! zero**, even when the coefficient is infinite or NaN. IEEE arithmetic would
-//! give `0 · ∞ = NaN`, so `sqrt` of a constant 0 would report NaN slopes in
-//! every direction. For up to 4 plain-float partials each entry is masked
-//! (`x == 0 ? 0 : d·x`, two SIMD instructions); otherwise one well-predicted
-//! branch per operation sends finite coefficients (the common case) down the
-//! plain vectorisable loop and non-finite ones to an out-of-line `#[cold]`
-//! loop that skips the zero entries (see `select_is_cheaper`).
+//! Both are the plain loop, with no test of any kind, so that a chain of
+//! sums, products and smooth functions compiles to the same straight-line
+//! SIMD as a hand-written `[f64; N]` dual, whatever code surrounds it.
 //!
-//! How the branch is written matters for speed (measured with the benches in
-//! `benches/suite` and instruction counts under callgrind): the arrays go to
-//! the cold path by value, not by reference (a reference makes LLVM keep the
-//! partials in memory on the hot path too: 2–3× slower at N = 8 and 32), and
-//! the hot path updates one array in place.
+//! The guarded forms [`scale_guarded`] and [`combine_guarded`] keep one extra
+//! promise: **a zero partial stays zero**, even when the coefficient is
+//! infinite or NaN. IEEE arithmetic would give `0 · ∞ = NaN`, so `sqrt` of a
+//! constant 0 would report NaN slopes in every direction. Only the singular
+//! rules use them (√, ∛, the logarithms, `recip`, division, `powf`, `powi`
+//! with a negative exponent, asin/acos/atanh/acosh): the only rules whose
+//! coefficient is non-finite at a finite argument. Those functions are
+//! expensive already (a division, a square root or a library call), so the
+//! one well-predicted branch per call is cheap, though not free: on the
+//! division-heavy shapes of `benches/zoo` it is the 4–8 instructions of the
+//! test per division (see BENCHMARKS.md). The rare path is inline too: an
+//! out-of-line call returns its array through memory, and the merge with the
+//! hot path then kept the partials in memory (measured: 1–2% slower).
 
 use core::array;
 
 use num_traits::Float;
 
-/// `d · p`, entry by entry, with `d · 0 = 0` even when `d` is ±∞ or NaN.
-/// `d_is_finite` must be false whenever `d` is not finite (it may also be
-/// false when `d` is: the slow path is exact too); the caller computes it so
-/// that it can test other numbers in the same comparison.
+/// `d · p`, entry by entry: the plain chain rule.
 #[inline(always)]
-pub(crate) fn scale<T: Float, const N: usize>(d_is_finite: bool, d: T, p: &[T; N]) -> [T; N] {
-    if select_is_cheaper::<T, N>() {
-        let mut out = *p;
-        update(&mut out, |x| term(d, x));
-        out
-    } else if d_is_finite {
-        let mut out = *p;
-        update(&mut out, |x| d * x);
-        out
+pub(crate) fn scale<T: Float, const N: usize>(d: T, p: &[T; N]) -> [T; N] {
+    let mut out = *p;
+    update(&mut out, |x| d * x);
+    out
+}
+
+/// `a · p + b · q`, entry by entry: the plain two-argument chain rule.
+#[inline(always)]
+pub(crate) fn combine<T: Float, const N: usize>(a: T, p: &[T; N], b: T, q: &[T; N]) -> [T; N] {
+    let mut out = *p;
+    update_with(&mut out, q, |x, y| a * x + b * y);
+    out
+}
+
+/// `d · p`, entry by entry, with `d · 0 = 0` even when `d` is ±∞ or NaN.
+#[inline(always)]
+pub(crate) fn scale_guarded<T: Float, const N: usize>(d: T, p: &[T; N]) -> [T; N] {
+    if is_finite(d) {
+        scale(d, p)
     } else {
         scale_skipping_zeros(d, *p)
     }
@@ -50,15 +60,14 @@ pub(crate) fn scale<T: Float, const N: usize>(d_is_finite: bool, d: T, p: &[T; N
 /// `a · p + b · q`, entry by entry, where a term with a zero partial
 /// contributes exactly 0 even when its coefficient is ±∞ or NaN.
 #[inline(always)]
-pub(crate) fn combine<T: Float, const N: usize>(a: T, p: &[T; N], b: T, q: &[T; N]) -> [T; N] {
-    if select_is_cheaper::<T, N>() {
-        let mut out = *p;
-        update_with(&mut out, q, |x, y| term(a, x) + term(b, y));
-        out
-    } else if finite2(a, b) {
-        let mut out = *p;
-        update_with(&mut out, q, |x, y| a * x + b * y);
-        out
+pub(crate) fn combine_guarded<T: Float, const N: usize>(
+    a: T,
+    p: &[T; N],
+    b: T,
+    q: &[T; N],
+) -> [T; N] {
+    if is_finite(a + b) {
+        combine(a, p, b, q)
     } else {
         combine_skipping_zeros(a, *p, b, *q)
     }
@@ -100,26 +109,19 @@ pub(crate) fn unit<T: Float, const N: usize>(i: usize) -> [T; N] {
     array::from_fn(|j| if j == i { T::one() } else { T::zero() })
 }
 
-/// For a few plain-float partials, skipping zeros entry by entry (a compare
-/// and a mask per SIMD pair) costs less than the branch on the coefficients;
-/// from N = 8, or for nested duals (whose zero test is structural), the
-/// branch wins. Measured with callgrind on the Rosenbrock gradient:
-/// instructions per call at N = 2 / 4 / 8 were 53 / 133 / 1019 entry by
-/// entry against 106 / 330 / 916 with the branch. Decided at compile time.
+/// `d` is finite (neither ±∞ nor NaN), in one comparison: d − d is exactly
+/// 0 for every finite d and NaN otherwise. It stays in the floating-point
+/// registers. `is_zero` rather than `==`: for a nested dual it also asks
+/// every partial of the coefficient to be finite (`==` compares values
+/// only), so a coefficient such as 1/(3∛x²) at a constant x = ∞, whose
+/// value is 0 but whose own partials are NaN, takes the guarded path. A sum
+/// `a + b` tested this way is non-finite whenever `a` or `b` is (it may also
+/// be non-finite when both are finite and it overflows: the guarded path is
+/// exact too).
 #[inline(always)]
-const fn select_is_cheaper<T, const N: usize>() -> bool {
-    N <= 4 && core::mem::size_of::<T>() <= core::mem::size_of::<f64>()
-}
-
-/// Both `a` and `b` are finite (neither ±∞ nor NaN), in one comparison:
-/// x − x is exactly 0 for every finite x and NaN otherwise. Cheaper than two
-/// `is_finite` on the hot path: it stays in the floating-point registers, and
-/// for a nested dual only the value is compared, so the partials'
-/// subtractions are dead code.
-#[inline(always)]
-#[allow(clippy::eq_op)] // x − x is the test itself.
-pub(crate) fn finite2<T: Float>(a: T, b: T) -> bool {
-    (a - a) + (b - b) == T::zero()
+#[allow(clippy::eq_op)] // d − d is the test itself.
+fn is_finite<T: Float>(d: T) -> bool {
+    (d - d).is_zero()
 }
 
 /// `out[i] = f(out[i])`, in place.
@@ -138,18 +140,15 @@ fn update_with<T: Float, const N: usize>(out: &mut [T; N], q: &[T; N], f: impl F
     }
 }
 
-/// The rare path of [`scale`], out of line. Arrays by value, not by
-/// reference: a reference would make the hot path keep them in memory.
-#[cold]
-#[inline(never)]
+/// The rare path of [`scale_guarded`].
+#[inline(always)]
 fn scale_skipping_zeros<T: Float, const N: usize>(d: T, mut p: [T; N]) -> [T; N] {
     update(&mut p, |x| term(d, x));
     p
 }
 
-/// The rare path of [`combine`], out of line.
-#[cold]
-#[inline(never)]
+/// The rare path of [`combine_guarded`].
+#[inline(always)]
 fn combine_skipping_zeros<T: Float, const N: usize>(
     a: T,
     mut p: [T; N],
@@ -174,7 +173,7 @@ mod tests {
     #[test]
     fn scale_keeps_zero_partials_zero_under_infinite_coefficient() {
         let p = [0.0, 2.0, -0.0];
-        let s = scale(false, f64::INFINITY, &p);
+        let s = scale_guarded(f64::INFINITY, &p);
         assert_eq!(s[0], 0.0);
         assert_eq!(s[1], f64::INFINITY);
         assert_eq!(s[2], 0.0);
@@ -182,25 +181,30 @@ mod tests {
 
     #[test]
     fn scale_keeps_zero_partials_zero_under_nan_coefficient() {
-        let s = scale(false, f64::NAN, &[0.0, 1.0]);
+        let s = scale_guarded(f64::NAN, &[0.0, 1.0]);
         assert_eq!(s[0], 0.0);
         assert!(s[1].is_nan());
     }
 
     #[test]
     fn scale_with_finite_coefficient_is_plain_multiplication() {
-        assert_eq!(
-            scale(true, 3.0, &[1.0, -2.0, f64::INFINITY]),
-            [3.0, -6.0, f64::INFINITY]
-        );
+        let p = [1.0, -2.0, f64::INFINITY];
+        assert_eq!(scale_guarded(3.0, &p), [3.0, -6.0, f64::INFINITY]);
+        assert_eq!(scale(3.0, &p), [3.0, -6.0, f64::INFINITY]);
     }
 
     #[test]
-    fn finite2_rejects_infinities_and_nan() {
-        assert!(finite2(1e308, -0.0));
-        assert!(!finite2(f64::INFINITY, 1.0));
-        assert!(!finite2(1.0, f64::NEG_INFINITY));
-        assert!(!finite2(f64::NAN, 1.0));
+    fn plain_forms_follow_ieee_on_zero_partials() {
+        assert!(scale(f64::INFINITY, &[0.0])[0].is_nan());
+        assert!(combine(f64::INFINITY, &[0.0], 1.0, &[1.0])[0].is_nan());
+    }
+
+    #[test]
+    fn is_finite_rejects_infinities_and_nan() {
+        assert!(is_finite(1e308) && is_finite(-0.0));
+        assert!(!is_finite(f64::INFINITY));
+        assert!(!is_finite(f64::NEG_INFINITY));
+        assert!(!is_finite(f64::NAN));
     }
 
     #[test]
@@ -210,7 +214,7 @@ mod tests {
 
     #[test]
     fn combine_drops_infinite_terms_on_zero_partials() {
-        let c = combine(f64::INFINITY, &[0.0, 1.0], 2.0, &[3.0, 0.0]);
+        let c = combine_guarded(f64::INFINITY, &[0.0, 1.0], 2.0, &[3.0, 0.0]);
         assert_eq!(c[0], 6.0);
         assert_eq!(c[1], f64::INFINITY);
     }

@@ -2,9 +2,11 @@
 //! same function, same point. `cargo bench --bench suite` runs it and writes
 //! BENCHMARKS.md (medians and ratios) at the crate root.
 
-mod floor;
 mod functions;
 mod report;
+#[path = "../zoo/mod.rs"]
+#[allow(dead_code)] // rosenbrock_gradient is zoo_check's; this suite has its own
+mod zoo;
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -32,7 +34,7 @@ fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, WallTime> {
 
 /// f64, dualgrad, num-dual, the floor dual, hand-written, central differences.
 macro_rules! static_gradients {
-    ($c:expr, $name:literal, $f:ident, $num_dual:ident, $floor:path, $hand:ident, $($n:literal),+) => {{
+    ($c:expr, $name:literal, $f:ident, $num_dual:ident, $hand:ident, $($n:literal),+) => {{
         let mut g = group($c, $name);
         $(
             let x = point::<$n>();
@@ -47,7 +49,7 @@ macro_rules! static_gradients {
             g.bench_with_input(BenchmarkId::new("num-dual", $n), &xs, |b, x| {
                 b.iter(|| num_dual::gradient(|v| $num_dual(v.as_slice()), black_box(x)))
             });
-            g.bench_with_input(BenchmarkId::new("floor", $n), &x, |b, x| b.iter(|| floor::gradient($floor, black_box(*x))));
+            g.bench_with_input(BenchmarkId::new("floor", $n), &x, |b, x| b.iter(|| zoo::floor::gradient($f, black_box(*x))));
             g.bench_with_input(BenchmarkId::new("hand-written", $n), &x, |b, x| b.iter(|| $hand(black_box(x))));
             g.bench_with_input(BenchmarkId::new("central-differences", $n), &x, |b, x| {
                 b.iter(|| central_differences($f::<f64>, black_box(x)))
@@ -63,7 +65,6 @@ fn rosenbrock_group(c: &mut Criterion) {
         "rosenbrock",
         rosenbrock,
         rosenbrock_num_dual,
-        floor::rosenbrock,
         rosenbrock_gradient,
         1,
         2,
@@ -80,7 +81,6 @@ fn ackley_group(c: &mut Criterion) {
         "ackley",
         ackley,
         ackley_num_dual,
-        floor::ackley,
         ackley_gradient,
         1,
         2,
@@ -245,10 +245,46 @@ fn parallel_group(c: &mut Criterion) {
     g.finish();
 }
 
+/// One zoo shape at every width: f64, dualgrad, num-dual, the floor dual.
+macro_rules! zoo_widths {
+    ($g:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+        let x = zoo::point::<$n>();
+        let xs = SVector::<f64, $n>::from(x);
+        zoo::assert_agree(
+            $name,
+            &gradient($f, x),
+            &zoo::floor::gradient($f, x),
+            zoo::num_dual_gradient($nd, &xs).1.as_slice(),
+        );
+        $g.bench_with_input(BenchmarkId::new("f64", $n), &x, |b, x| b.iter(|| -> f64 { $f(black_box(&x[..])) }));
+        $g.bench_with_input(BenchmarkId::new("dualgrad", $n), &x, |b, x| b.iter(|| gradient($f, black_box(*x))));
+        $g.bench_with_input(BenchmarkId::new("num-dual", $n), &xs, |b, x| b.iter(|| zoo::num_dual_gradient($nd, x)));
+        $g.bench_with_input(BenchmarkId::new("floor", $n), &x, |b, x| b.iter(|| zoo::floor::gradient($f, black_box(*x))));
+    })+};
+}
+
+/// The shape zoo (`benches/zoo`): functions written the way users write
+/// them, at N ∈ {1, 2, 3, 4, 6, 8, 12, 16, 32}. Shorter samples than the
+/// other groups: 432 cases.
+fn zoo_group(c: &mut Criterion) {
+    macro_rules! shape {
+        ($name:literal, $f:path, $nd:path) => {{
+            let mut g = c.benchmark_group(concat!("zoo-", $name));
+            g.warm_up_time(Duration::from_millis(150))
+                .measurement_time(Duration::from_millis(400))
+                .sample_size(20);
+            zoo_widths!(g, $name, $f, $nd; 1, 2, 3, 4, 6, 8, 12, 16, 32);
+            g.finish();
+        }};
+    }
+    for_each_shape!(shape);
+}
+
 fn main() {
     let mut c = Criterion::default()
         .output_directory(&report::criterion_directory())
         .configure_from_args();
+    zoo_group(&mut c);
     rosenbrock_group(&mut c);
     ackley_group(&mut c);
     rat43_group(&mut c);

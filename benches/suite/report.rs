@@ -7,6 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::zoo;
+
 /// Where criterion saves its results (and this report reads them).
 pub fn criterion_directory() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -124,6 +126,77 @@ fn machine() -> String {
     )
 }
 
+/// The shape zoo: one table per shape, a summary line, and the targets
+/// (ours ≤ the floor dual and ≤ num-dual, within a 10% noise allowance;
+/// ≤ 0.5× num-dual at N ≥ 8 for the arithmetic-only shapes, ≤ 0.9× for
+/// Ackley).
+fn zoo_tables(t: &mut Table, o: &mut String) {
+    const NOISE: f64 = 1.10;
+    writeln!(o, "\n## The shape zoo\n").unwrap();
+    writeln!(o, "Gradients of functions written the way users write them (`benches/zoo/shapes.rs`: generic over `Float`, no `#[inline]`, slice loops, constants from `from`), whole outputs black-boxed. The same shapes are timed again by a second binary, `cargo bench --bench zoo_check`.\n").unwrap();
+    let mut worst_floor = (0.0, String::new());
+    let mut worst_num_dual = (0.0, String::new());
+    let mut misses = 0;
+    let mut cases = 0;
+    for shape in zoo::SHAPES {
+        let group = format!("zoo-{shape}");
+        writeln!(o, "### {shape}\n").unwrap();
+        writeln!(o, "| N | f64 | dualgrad | num-dual | floor dual | ours / f | ours / floor | ours / num-dual |").unwrap();
+        writeln!(o, "|---|---|---|---|---|---|---|---|").unwrap();
+        for n in zoo::WIDTHS {
+            let n = n.to_string();
+            let to_floor = t.ratio(&group, "dualgrad", "floor", &n);
+            let to_num_dual = t.ratio(&group, "dualgrad", "num-dual", &n);
+            writeln!(
+                o,
+                "| {n} | {} | {} | {} | {} | {} | {} | {} |",
+                time(t.get(&group, "f64", &n)),
+                time(t.get(&group, "dualgrad", &n)),
+                time(t.get(&group, "num-dual", &n)),
+                time(t.get(&group, "floor", &n)),
+                times(t.ratio(&group, "dualgrad", "f64", &n)),
+                times(to_floor),
+                times(to_num_dual),
+            )
+            .unwrap();
+            let case = format!("{shape} N = {n}");
+            if let (Some(f), Some(d)) = (to_floor, to_num_dual) {
+                cases += 1;
+                if f > worst_floor.0 {
+                    worst_floor = (f, case.clone());
+                }
+                if d > worst_num_dual.0 {
+                    worst_num_dual = (d, case.clone());
+                }
+                let n: usize = n.parse().unwrap_or(0);
+                let num_dual_bound = if shape == "ackley" {
+                    0.9
+                } else if n >= 8 && zoo::ARITHMETIC.contains(&shape) {
+                    0.5
+                } else {
+                    1.0
+                };
+                if f > NOISE || d > num_dual_bound * NOISE {
+                    misses += 1;
+                    t.target(format!("zoo {case}: ours / floor"), Some(f), NOISE);
+                    t.target(
+                        format!("zoo {case}: ours / num-dual"),
+                        Some(d),
+                        num_dual_bound * NOISE,
+                    );
+                }
+            }
+        }
+        writeln!(o).unwrap();
+    }
+    writeln!(
+        o,
+        "**Summary:** worst ours / floor {:.2}× ({}); worst ours / num-dual {:.2}× ({}); {misses} of {cases} cases miss a target by more than the 10% noise allowance (listed under Targets).",
+        worst_floor.0, worst_floor.1, worst_num_dual.0, worst_num_dual.1
+    )
+    .unwrap();
+}
+
 pub fn write_benchmarks_md() {
     let mut medians = Medians::new();
     load(&criterion_directory(), &mut medians);
@@ -136,6 +209,8 @@ pub fn write_benchmarks_md() {
     writeln!(o, "# Benchmarks\n").unwrap();
     writeln!(o, "Written by `cargo bench --bench suite` (add `--features rayon` for the parallel case). Medians of criterion samples; every ratio compares two medians from the same run.\n").unwrap();
     o.push_str(&machine());
+
+    zoo_tables(&mut t, o);
 
     for (group, title) in [
         ("rosenbrock", "Rosenbrock gradient"),

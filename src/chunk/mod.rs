@@ -63,11 +63,21 @@ pub use parallel::par_gradient;
 /// ```
 pub const DEFAULT_CHUNK: usize = 12;
 
-/// The passes: consecutive blocks of at most `chunk` coordinates of 0..n.
+/// The passes: ⌈n / chunk⌉ consecutive blocks of 0..n whose lengths differ
+/// by at most one, as ForwardDiff.jl splits them: n = 13 with chunk 12 is
+/// two passes of 7 and 6, not 12 and 1. With a fixed-width `Dual<T, C>` a
+/// pass costs the same whatever its length, so the split changes no timing
+/// today; it keeps every pass's seeding and read-out the same size.
 pub(crate) fn blocks(n: usize, chunk: usize) -> impl Iterator<Item = core::ops::Range<usize>> {
-    (0..n)
-        .step_by(chunk)
-        .map(move |start| start..(start + chunk).min(n))
+    let chunk = chunk.max(1);
+    let passes = n.div_ceil(chunk);
+    let base = n.checked_div(passes).unwrap_or(0);
+    let longer = n.checked_rem(passes).unwrap_or(0);
+    (0..passes).map(move |k| {
+        // The first `longer` blocks have base + 1 coordinates.
+        let start = k * base + k.min(longer);
+        start..start + base + usize::from(k < longer)
+    })
 }
 
 /// Seeds inputs as variables 0, 1, … of the chunk, or resets them to constants.
@@ -78,5 +88,32 @@ pub(crate) fn seed<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T],
         } else {
             Dual::constant(xi)
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blocks;
+
+    fn lengths(n: usize, chunk: usize) -> Vec<usize> {
+        blocks(n, chunk).map(|b| b.len()).collect()
+    }
+
+    #[test]
+    fn blocks_split_evenly_and_cover_every_coordinate_once() {
+        assert_eq!(lengths(13, 12), [7, 6]);
+        assert_eq!(lengths(25, 12), [9, 8, 8]);
+        assert_eq!(lengths(12, 12), [12]);
+        assert_eq!(lengths(3, 12), [3]);
+        assert_eq!(lengths(0, 12), Vec::<usize>::new());
+        for n in 0..200 {
+            for chunk in [1, 4, 7, 12] {
+                let b: Vec<_> = blocks(n, chunk).collect();
+                assert_eq!(b.len(), n.div_ceil(chunk), "n = {n}, chunk = {chunk}");
+                assert!(b.iter().all(|r| r.len() <= chunk && !r.is_empty()));
+                let covered: Vec<usize> = b.into_iter().flatten().collect();
+                assert_eq!(covered, (0..n).collect::<Vec<_>>());
+            }
+        }
     }
 }

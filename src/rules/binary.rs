@@ -50,7 +50,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         } else {
             value * x.ln()
         };
-        self.chain2(n, value, d_base, d_exponent)
+        self.chain2_singular(n, value, d_base, d_exponent)
     }
 
     /// xⁿ for an integer n. d/dx xⁿ = n·xⁿ⁻¹; slope 0 for n = 0 (also at
@@ -76,7 +76,13 @@ impl<T: Float, const N: usize> Dual<T, N> {
             };
             cast::<T, _>(n) * power_below
         };
-        self.chain(x.powi(n), derivative)
+        // Only a negative power is singular (at x = 0); n is usually a
+        // literal, so the branch folds away.
+        if n < 0 {
+            self.chain_singular(x.powi(n), derivative)
+        } else {
+            self.chain(x.powi(n), derivative)
+        }
     }
 
     /// Logarithm of x in base b = ln x / ln b, differentiated in both:
@@ -102,7 +108,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         // is infinite with an infinite slope, and its reciprocal's slope on a
         // nested dual would be 0·∞ = NaN. ∂/∂b is written alike, so that
         // log(x, x) has slope exactly 0.
-        self.chain2(base, value, x.recip() / ln_b, -(value / b) / ln_b)
+        self.chain2_singular(base, value, x.recip() / ln_b, -(value / b) / ln_b)
     }
 
     /// The four-quadrant arctangent of `self / other` (y = self, x = other):
@@ -122,12 +128,13 @@ impl<T: Float, const N: usize> Dual<T, N> {
     pub fn atan2(self, other: Self) -> Self {
         let (y, x) = (self.value(), other.value());
         let value = y.atan2(x);
-        // (x/r)/r rather than x/(x² + y²): no overflow or underflow of the square.
+        // (x/r)/r rather than x/(x² + y²): no overflow or underflow of the
+        // square. Guarded: at r ≈ 5e-324 the slopes overflow to ±∞.
         let r = x.hypot(y);
         if r.is_zero() {
             return Self::constant(value);
         }
-        self.chain2(other, value, (x / r) / r, -(y / r) / r)
+        self.chain2_singular(other, value, (x / r) / r, -(y / r) / r)
     }
 
     /// √(x² + y²) without overflow: ∂/∂x = x/h, ∂/∂y = y/h. At the origin,
@@ -148,7 +155,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         if h.is_zero() {
             return Self::constant(h);
         }
-        self.chain2(other, h, x / h, y / h)
+        self.chain2_singular(other, h, x / h, y / h)
     }
 
     /// x·a + b in one rounding (value as `T::mul_add`):

@@ -14,7 +14,7 @@ use super::cast;
 use crate::Dual;
 
 macro_rules! unary_rules {
-    ($(
+    ($chain:ident; $(
         $(#[doc = $doc:literal])+
         $name:ident(|$x:ident, $v:ident| $derivative:expr), at $at:literal, slope $oracle:expr;
     )+) => {
@@ -34,13 +34,17 @@ macro_rules! unary_rules {
             pub fn $name(self) -> Self {
                 let $x = self.value();
                 let $v = $x.$name();
-                self.chain($v, $derivative)
+                self.$chain($v, $derivative)
             }
         )+}
     };
 }
 
+// Singular rules: the derivative is ±∞ or NaN at a finite argument (the
+// root and logarithms at 0, the inverse functions at ±1), so they take the
+// guarded chain rule and a constant there keeps zero partials.
 unary_rules! {
+    chain_singular;
     /// Square root. d/dx √x = 1/(2√x); +∞ at a variable ±0 (the sign of −0
     /// is dropped: the slope of √ is never negative), and 0 for a constant 0
     /// (no NaN).
@@ -49,13 +53,6 @@ unary_rules! {
     cbrt(|_x, v| (v * v * cast::<T, _>(3.0)).recip()), at 5.0, slope a.powf(-2.0 / 3.0) / 3.0;
     /// Reciprocal 1/x. d/dx (1/x) = −1/x².
     recip(|_x, v| -(v * v)), at 4.0, slope -1.0 / (a * a);
-    /// Exponential eˣ. d/dx eˣ = eˣ.
-    exp(|_x, v| v), at 0.7, slope 0.7_f64.exp();
-    /// 2ˣ. d/dx 2ˣ = 2ˣ·ln 2.
-    exp2(|_x, v| v * cast::<T, _>(LN_2)), at 1.5, slope 2.0_f64.powf(a) * 2.0_f64.ln();
-    /// eˣ − 1, accurate near 0. d/dx (eˣ − 1) = eˣ (computed as eˣ, not
-    /// v + 1, which cancels for x ≪ 0).
-    exp_m1(|x, _v| x.exp()), at 1e-3, slope a.exp();
     /// Natural logarithm. d/dx ln x = 1/x.
     ln(|x, _v| x.recip()), at 2.5, slope 1.0 / a;
     /// Base-2 logarithm. d/dx log₂ x = 1/(x·ln 2).
@@ -64,13 +61,31 @@ unary_rules! {
     log10(|x, _v| (x * cast::<T, _>(LN_10)).recip()), at 3.0, slope 1.0 / (a * 10.0_f64.ln());
     /// ln(1 + x), accurate near 0. d/dx ln(1 + x) = 1/(1 + x).
     ln_1p(|x, _v| (x + T::one()).recip()), at 1e-3, slope 1.0 / (1.0 + a);
-    /// Tangent. d/dx tan x = 1 + tan²x = 1/cos²x.
-    tan(|_x, v| T::one() + v * v), at 0.5, slope 1.0 / a.cos().powi(2);
     /// Arcsine. d/dx asin x = 1/√((1 − x)(1 + x)) (factored: no cancellation
     /// near ±1).
     asin(|x, _v| ((T::one() - x) * (T::one() + x)).sqrt().recip()), at 0.5, slope 1.0 / (1.0 - a * a).sqrt();
     /// Arccosine. d/dx acos x = −1/√((1 − x)(1 + x)).
     acos(|x, _v| -((T::one() - x) * (T::one() + x)).sqrt().recip()), at 0.5, slope -1.0 / (1.0 - a * a).sqrt();
+    /// Inverse hyperbolic cosine. d/dx acosh x = 1/(√(x − 1)·√(x + 1)).
+    acosh(|x, _v| ((x - T::one()).sqrt() * (x + T::one()).sqrt()).recip()), at 1.5, slope 1.0 / (a * a - 1.0).sqrt();
+    /// Inverse hyperbolic tangent. d/dx atanh x = 1/((1 − x)(1 + x)).
+    atanh(|x, _v| ((T::one() - x) * (T::one() + x)).recip()), at 0.5, slope 1.0 / (1.0 - a * a);
+}
+
+// Smooth rules: the derivative is finite wherever the argument is, so they
+// take the plain chain rule (an overflowing value, exp(800) = ∞, follows
+// IEEE arithmetic: see the crate's semantics table).
+unary_rules! {
+    chain;
+    /// Exponential eˣ. d/dx eˣ = eˣ.
+    exp(|_x, v| v), at 0.7, slope 0.7_f64.exp();
+    /// 2ˣ. d/dx 2ˣ = 2ˣ·ln 2.
+    exp2(|_x, v| v * cast::<T, _>(LN_2)), at 1.5, slope 2.0_f64.powf(a) * 2.0_f64.ln();
+    /// eˣ − 1, accurate near 0. d/dx (eˣ − 1) = eˣ (computed as eˣ, not
+    /// v + 1, which cancels for x ≪ 0).
+    exp_m1(|x, _v| x.exp()), at 1e-3, slope a.exp();
+    /// Tangent. d/dx tan x = 1 + tan²x = 1/cos²x.
+    tan(|_x, v| T::one() + v * v), at 0.5, slope 1.0 / a.cos().powi(2);
     /// Arctangent. d/dx atan x = 1/(1 + x²).
     atan(|x, _v| (T::one() + x * x).recip()), at 0.5, slope 1.0 / (1.0 + a * a);
     /// Hyperbolic sine. d/dx sinh x = cosh x.
@@ -85,10 +100,6 @@ unary_rules! {
     /// Inverse hyperbolic sine. d/dx asinh x = 1/√(x² + 1) (via `hypot`, so no
     /// overflow for large x).
     asinh(|x, _v| x.hypot(T::one()).recip()), at 0.5, slope 1.0 / (a * a + 1.0).sqrt();
-    /// Inverse hyperbolic cosine. d/dx acosh x = 1/(√(x − 1)·√(x + 1)).
-    acosh(|x, _v| ((x - T::one()).sqrt() * (x + T::one()).sqrt()).recip()), at 1.5, slope 1.0 / (a * a - 1.0).sqrt();
-    /// Inverse hyperbolic tangent. d/dx atanh x = 1/((1 − x)(1 + x)).
-    atanh(|x, _v| ((T::one() - x) * (T::one() + x)).recip()), at 0.5, slope 1.0 / (1.0 - a * a);
     /// Radians to degrees. d/dx = 180/π.
     to_degrees(|_x, _v| T::one().to_degrees()), at 0.5, slope 180.0 / core::f64::consts::PI;
     /// Degrees to radians. d/dx = π/180.

@@ -1,0 +1,127 @@
+//! The shape zoo, shared by the criterion suite (`benches/suite`) and the
+//! plain-timing check (`benches/zoo_check.rs`): the shapes, the floor dual,
+//! and one gradient runner per competitor.
+
+pub mod floor;
+pub mod num_dual_shapes;
+pub mod shapes;
+
+use std::hint::black_box;
+
+use nalgebra::SVector;
+
+/// The widths every shape is measured at.
+pub const WIDTHS: [usize; 9] = [1, 2, 3, 4, 6, 8, 12, 16, 32];
+
+/// Every shape's name, in the order of [`for_each_shape!`].
+pub const SHAPES: [&str; 12] = [
+    "rosenbrock",
+    "poly_mean",
+    "neighbours",
+    "rational",
+    "pair_potential",
+    "norm_log",
+    "log_sum_exp",
+    "tanh_layer",
+    "trig",
+    "variance",
+    "hinge",
+    "ackley",
+];
+
+/// The shapes whose cost is partial arithmetic only (no library calls):
+/// where the issue asks for ≤ 0.5× num-dual at N ≥ 8.
+pub const ARITHMETIC: [&str; 5] = [
+    "rosenbrock",
+    "poly_mean",
+    "neighbours",
+    "rational",
+    "variance",
+];
+
+/// Calls `$callback!(name, generic_shape, num_dual_shape)` once per shape.
+#[macro_export]
+macro_rules! for_each_shape {
+    ($callback:ident) => {
+        $callback!(
+            "rosenbrock",
+            zoo::shapes::rosenbrock,
+            zoo::num_dual_shapes::rosenbrock
+        );
+        $callback!(
+            "poly_mean",
+            zoo::shapes::poly_mean,
+            zoo::num_dual_shapes::poly_mean
+        );
+        $callback!(
+            "neighbours",
+            zoo::shapes::neighbours,
+            zoo::num_dual_shapes::neighbours
+        );
+        $callback!(
+            "rational",
+            zoo::shapes::rational,
+            zoo::num_dual_shapes::rational
+        );
+        $callback!(
+            "pair_potential",
+            zoo::shapes::pair_potential,
+            zoo::num_dual_shapes::pair_potential
+        );
+        $callback!(
+            "norm_log",
+            zoo::shapes::norm_log,
+            zoo::num_dual_shapes::norm_log
+        );
+        $callback!(
+            "log_sum_exp",
+            zoo::shapes::log_sum_exp,
+            zoo::num_dual_shapes::log_sum_exp
+        );
+        $callback!(
+            "tanh_layer",
+            zoo::shapes::tanh_layer,
+            zoo::num_dual_shapes::tanh_layer
+        );
+        $callback!("trig", zoo::shapes::trig, zoo::num_dual_shapes::trig);
+        $callback!(
+            "variance",
+            zoo::shapes::variance,
+            zoo::num_dual_shapes::variance
+        );
+        $callback!("hinge", zoo::shapes::hinge, zoo::num_dual_shapes::hinge);
+        $callback!("ackley", zoo::shapes::ackley, zoo::num_dual_shapes::ackley);
+    };
+}
+
+/// The point every shape is evaluated at: a spread of coordinates in
+/// [−0.4, 1.0], away from every kink of `hinge`.
+pub fn point<const N: usize>() -> [f64; N] {
+    std::array::from_fn(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
+}
+
+/// num-dual's gradient of `f` at `x`, whole output black-boxed by the caller.
+pub fn num_dual_gradient<const N: usize>(
+    f: impl Fn(&[num_dual::DualSVec64<N>]) -> num_dual::DualSVec64<N>,
+    x: &SVector<f64, N>,
+) -> (f64, SVector<f64, N>) {
+    num_dual::gradient(|v| f(v.as_slice()), black_box(x))
+}
+
+/// Checks that the three dual gradients agree with each other before any
+/// of them is timed, so that a fast wrong answer cannot pass.
+pub fn assert_agree<const N: usize>(
+    name: &str,
+    ours: &[f64; N],
+    floor: &[f64; N],
+    num_dual: &[f64],
+) {
+    for i in 0..N {
+        let (a, b, c) = (ours[i], floor[i], num_dual[i]);
+        let scale = b.abs().max(1.0);
+        assert!(
+            (a - b).abs() <= 1e-12 * scale && (a - c).abs() <= 1e-12 * scale,
+            "{name} N={N} entry {i}: ours {a}, floor {b}, num-dual {c}"
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! The zoo again, in a second binary with plain timing (no criterion), so
+//! that a lucky code layout in one binary cannot hide a regression.
+//!
+//! `cargo bench --bench zoo_check` prints one row per shape and width: the
+//! ratios of dualgrad's gradient time to f64, the floor dual and num-dual,
+//! each the best of 7 batches (the competitors interleaved batch by batch),
+//! every output black-boxed whole. It exits non-zero when a target of
+//! BENCHMARKS.md is missed by more than the 10% noise allowance. CI only
+//! builds it; it is run by hand.
+
+#[allow(dead_code)]
+mod zoo;
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use dualgrad::{Dual, gradient};
+use nalgebra::SVector;
+use num_dual::DualSVec64;
+
+use zoo::floor::{self, Floor};
+
+/// Batches per competitor; the best one counts.
+const ROUNDS: usize = 7;
+/// The length of one batch.
+const BATCH: Duration = Duration::from_millis(2);
+/// A measured ratio may exceed its target by this factor before it counts as a miss.
+const NOISE: f64 = 1.10;
+
+/// Nanoseconds per call of each competitor, best of [`ROUNDS`].
+struct Times {
+    plain: f64,
+    ours: f64,
+    floor: f64,
+    num_dual: f64,
+    hand: Option<f64>,
+}
+
+/// Runs `calls` calls of `f` and returns nanoseconds per call. Generic, so
+/// that each competitor's loop is its own monomorphised code with the call
+/// inlined: no indirect call in the timed loop.
+#[inline(never)]
+fn batch<R>(calls: u64, f: &mut impl FnMut() -> R) -> f64 {
+    let start = Instant::now();
+    for _ in 0..calls {
+        black_box(f());
+    }
+    start.elapsed().as_nanos() as f64 / calls as f64
+}
+
+/// The number of calls of `f` that fill one batch.
+fn calibrate<R>(f: &mut impl FnMut() -> R) -> u64 {
+    let mut calls = 1u64;
+    while batch(calls, f) * (calls as f64) < BATCH.as_nanos() as f64 / 4.0 {
+        calls *= 2;
+    }
+    calls * 4
+}
+
+/// Best-of-[`ROUNDS`] times of five competitors, interleaved round by round,
+/// each batch as long as the first competitor's.
+fn race<A, B, C, D, E>(
+    mut a: impl FnMut() -> A,
+    mut b: impl FnMut() -> B,
+    mut c: impl FnMut() -> C,
+    mut d: impl FnMut() -> D,
+    mut e: impl FnMut() -> E,
+) -> [f64; 5] {
+    let calls = calibrate(&mut a);
+    let mut best = [f64::INFINITY; 5];
+    for _ in 0..ROUNDS {
+        best[0] = best[0].min(batch(calls, &mut a));
+        best[1] = best[1].min(batch(calls, &mut b));
+        best[2] = best[2].min(batch(calls, &mut c));
+        best[3] = best[3].min(batch(calls, &mut d));
+        best[4] = best[4].min(batch(calls, &mut e));
+    }
+    best
+}
+
+/// A hand-written gradient, where the zoo has one.
+type HandGradient<const N: usize> = fn(&[f64; N]) -> [f64; N];
+
+fn measure<const N: usize>(
+    name: &str,
+    plain: impl Fn(&[f64]) -> f64,
+    ours: impl Fn(&[Dual<f64, N>]) -> Dual<f64, N>,
+    floor: impl Fn(&[Floor<N>]) -> Floor<N>,
+    num_dual: impl Fn(&[DualSVec64<N>]) -> DualSVec64<N>,
+    hand: Option<HandGradient<N>>,
+) -> Times {
+    let x = zoo::point::<N>();
+    let xs = SVector::<f64, N>::from(x);
+    zoo::assert_agree(
+        name,
+        &gradient(&ours, x),
+        &floor::gradient(&floor, x),
+        zoo::num_dual_gradient(&num_dual, &xs).1.as_slice(),
+    );
+    let t = race(
+        || gradient(&ours, black_box(x)),
+        || plain(black_box(&x)),
+        || floor::gradient(&floor, black_box(x)),
+        || zoo::num_dual_gradient(&num_dual, &xs),
+        || hand.map(|h| h(black_box(&x))),
+    );
+    Times {
+        ours: t[0],
+        plain: t[1],
+        floor: t[2],
+        num_dual: t[3],
+        hand: hand.map(|_| t[4]),
+    }
+}
+
+/// The targets a row must meet (ratio bounds before the noise allowance).
+fn targets(shape: &str, n: usize) -> (f64, f64) {
+    let floor = 1.0;
+    let num_dual = if shape == "ackley" {
+        0.9
+    } else if n >= 8 && zoo::ARITHMETIC.contains(&shape) {
+        0.5
+    } else {
+        1.0
+    };
+    (floor, num_dual)
+}
+
+/// The worst ratios so far and the misses.
+#[derive(Default)]
+struct Summary {
+    worst_floor: (f64, String),
+    worst_num_dual: (f64, String),
+    misses: Vec<String>,
+}
+
+impl Summary {
+    /// Prints one row of the table and records its misses.
+    fn row(&mut self, shape: &str, n: usize, t: &Times) {
+        let (to_floor, to_num_dual) = (t.ours / t.floor, t.ours / t.num_dual);
+        let (floor_target, num_dual_target) = targets(shape, n);
+        let to_hand = t.hand.map(|h| t.ours / h);
+        let mut verdict = Vec::new();
+        if to_floor > floor_target * NOISE {
+            verdict.push(format!("floor > {floor_target}"));
+        }
+        if to_num_dual > num_dual_target * NOISE {
+            verdict.push(format!("num-dual > {num_dual_target}"));
+        }
+        if n == 2 && to_hand.is_some_and(|r| r > 1.5 * NOISE) {
+            verdict.push("hand > 1.5".to_owned());
+        }
+        let case = format!("{shape} N={n}");
+        if to_floor > self.worst_floor.0 {
+            self.worst_floor = (to_floor, case.clone());
+        }
+        if to_num_dual > self.worst_num_dual.0 {
+            self.worst_num_dual = (to_num_dual, case.clone());
+        }
+        let verdict = if verdict.is_empty() {
+            "met".to_owned()
+        } else {
+            let missed = verdict.join(", ");
+            self.misses.push(format!("{case}: {missed}"));
+            format!("**missed** ({missed})")
+        };
+        println!(
+            "| {shape} | {n} | {:.2}× | {to_floor:.2}× | {to_num_dual:.2}× | {} | {verdict} |",
+            t.ours / t.plain,
+            to_hand.map_or(String::new(), |r| format!("{r:.2}×")),
+        );
+    }
+}
+
+/// One shape at every width.
+macro_rules! widths {
+    ($summary:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+        let hand: Option<HandGradient<$n>> = if $name == "rosenbrock" {
+            Some(zoo::shapes::rosenbrock_gradient::<$n>)
+        } else {
+            None
+        };
+        let t = measure::<$n>($name, $f, $f, $f, $nd, hand);
+        $summary.row($name, $n, &t);
+    })+};
+}
+
+fn main() -> ExitCode {
+    // `cargo bench` passes `--bench`; any other argument filters shapes.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
+    let mut summary = Summary::default();
+    println!("| shape | N | ours / f64 | ours / floor | ours / num-dual | ours / hand | verdict |");
+    println!("|---|---|---|---|---|---|---|");
+    macro_rules! shape {
+        ($name:literal, $f:path, $nd:path) => {
+            if wanted($name) {
+                widths!(summary, $name, $f, $nd; 1, 2, 3, 4, 6, 8, 12, 16, 32);
+            }
+        };
+    }
+    for_each_shape!(shape);
+    println!();
+    let Summary {
+        worst_floor,
+        worst_num_dual,
+        misses,
+    } = summary;
+    println!(
+        "worst ours / floor: {:.2}× ({})",
+        worst_floor.0, worst_floor.1
+    );
+    println!(
+        "worst ours / num-dual: {:.2}× ({})",
+        worst_num_dual.0, worst_num_dual.1
+    );
+    if misses.is_empty() {
+        println!(
+            "every target met (noise allowance {:.0}%)",
+            (NOISE - 1.0) * 100.0
+        );
+        ExitCode::SUCCESS
+    } else {
+        println!("{} targets missed:", misses.len());
+        for m in &misses {
+            println!("  {m}");
+        }
+        ExitCode::FAILURE
+    }
+}
