@@ -371,7 +371,7 @@ pub fn write_benchmarks_md() {
     }
     writeln!(o, "\n## Notes\n").unwrap();
     for note in [
-        "The floor dual has no NaN guard. dualgrad keeps a zero partial zero when a coefficient is ±∞ or NaN, so a constant never gets NaN partials: entry by entry (a compare and a mask) for up to 4 plain-float partials, one branch per operation beyond. That branch is the gap to the floor at N ≥ 8: replace it by the plain loop in `src/partials.rs` and count instructions with `valgrind --tool=callgrind` to see it.",
+        "The floor dual has no NaN guard. dualgrad's sums, products and smooth functions are the same plain loops; only the singular rules (roots, logarithms, division, powf, inverse trigonometric and hyperbolic functions, atan2, hypot) test their coefficient and keep a constant's zero partials zero. That test is the gap to the floor on division- and sqrt-heavy shapes (see the zoo).",
         "Chunk mode runs ⌈n / C⌉ passes, each evaluating f on n duals: O(n²) work for an O(n) function, so its ratio to one f evaluation grows with n. Wide SIMD (`-C target-cpu=native`) or reverse mode changes that; default flags cannot reach 20× at n = 100.",
         "The hand-written gradients share subexpressions between entries (Rosenbrock's xᵢ₊₁ − xᵢ² once for two entries); forward mode carries every partial through every operation.",
     ] {
