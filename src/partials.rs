@@ -17,15 +17,26 @@
 //! promise: **a zero partial stays zero**, even when the coefficient is
 //! infinite or NaN. IEEE arithmetic would give `0 · ∞ = NaN`, so `sqrt` of a
 //! constant 0 would report NaN slopes in every direction. Only the singular
-//! rules use them (√, ∛, the logarithms, `recip`, division, `powf`, `powi`
-//! with a negative exponent, asin/acos/atanh/acosh): the only rules whose
-//! coefficient is non-finite at a finite argument. Those functions are
+//! rules use them (√, ∛, the logarithms, `recip`, division and `%`, `powf`,
+//! `powi` with a negative exponent, asin/acos/atanh/acosh, and `atan2` and
+//! `hypot`, whose slopes overflow near the origin): the rules whose
+//! coefficient can be non-finite at a finite argument other than by overflow
+//! of an already huge value. Those functions are
 //! expensive already (a division, a square root or a library call), so the
 //! one well-predicted branch per call is cheap, though not free: on the
 //! division-heavy shapes of `benches/zoo` it is the 4–8 instructions of the
-//! test per division (see BENCHMARKS.md). The rare path is inline too: an
-//! out-of-line call returns its array through memory, and the merge with the
-//! hot path then kept the partials in memory (measured: 1–2% slower).
+//! test per division (see BENCHMARKS.md). The rare path is out of line
+//! (`#[cold]`), which keeps each guarded rule small; inline, it measured
+//! within noise (±5% across the zoo's division and root shapes).
+//!
+//! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
+//! default flags each codegen unit is optimised before thin local LTO, and
+//! at that stage the `Zip` constructor stayed a call and every operation kept
+//! a loop of its own, so a user's function on `Dual<f64, 1>` measured ~240
+//! IR instructions against ~50 for the same function on a plain
+//! `[f64; N]` dual. Over LLVM's import limit of 100, it was then never
+//! inlined into its caller in another codegen unit: 10–20× slower gradients
+//! at N ≤ 2 in `benches/zoo_check`, gone with the index loops.
 
 use core::array;
 
@@ -124,31 +135,36 @@ fn is_finite<T: Float>(d: T) -> bool {
     (d - d).is_zero()
 }
 
-/// `out[i] = f(out[i])`, in place.
+/// `out[i] = f(out[i])`, in place (an index loop: see the module docs).
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // an index loop on purpose
 fn update<T: Float, const N: usize>(out: &mut [T; N], f: impl Fn(T) -> T) {
-    for v in out {
-        *v = f(*v);
+    for i in 0..N {
+        out[i] = f(out[i]);
     }
 }
 
-/// `out[i] = f(out[i], q[i])`, in place.
+/// `out[i] = f(out[i], q[i])`, in place (an index loop: see the module docs).
 #[inline(always)]
+#[allow(clippy::needless_range_loop)] // an index loop on purpose
 fn update_with<T: Float, const N: usize>(out: &mut [T; N], q: &[T; N], f: impl Fn(T, T) -> T) {
-    for (v, &w) in out.iter_mut().zip(q) {
-        *v = f(*v, w);
+    for i in 0..N {
+        out[i] = f(out[i], q[i]);
     }
 }
 
-/// The rare path of [`scale_guarded`].
-#[inline(always)]
+/// The rare path of [`scale_guarded`]. Arrays by value, not by reference:
+/// a reference would make LLVM keep them in memory on the hot path too.
+#[cold]
+#[inline(never)]
 fn scale_skipping_zeros<T: Float, const N: usize>(d: T, mut p: [T; N]) -> [T; N] {
     update(&mut p, |x| term(d, x));
     p
 }
 
 /// The rare path of [`combine_guarded`].
-#[inline(always)]
+#[cold]
+#[inline(never)]
 fn combine_skipping_zeros<T: Float, const N: usize>(
     a: T,
     mut p: [T; N],

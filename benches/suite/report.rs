@@ -71,8 +71,8 @@ impl Table<'_> {
 
     fn target(&mut self, what: String, ratio: Option<f64>, bound: f64) {
         let verdict = match ratio {
-            Some(r) if r <= bound => format!("met: {r:.2}× ≤ {bound}×"),
-            Some(r) => format!("**missed**: {r:.2}× > {bound}× (by {:.1}×)", r / bound),
+            Some(r) if r <= bound => format!("met: {r:.2}× ≤ {bound:.2}×"),
+            Some(r) => format!("**missed**: {r:.2}× > {bound:.2}× (by {:.1}×)", r / bound),
             None => "not measured".to_owned(),
         };
         self.verdicts.push(format!("| {what} | {verdict} |"));
