@@ -34,20 +34,6 @@ pub fn rosenbrock_num_dual<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
 }
 
 #[inline]
-pub fn rosenbrock_gradient<const N: usize>(x: &[f64; N]) -> [f64; N] {
-    let mut g = [0.0; N];
-    for i in 0..N {
-        g[i] -= 2.0 * (1.0 - x[i]);
-        if i + 1 < N {
-            let t = x[i + 1] - x[i] * x[i];
-            g[i] -= 400.0 * x[i] * t;
-            g[i + 1] += 200.0 * t;
-        }
-    }
-    g
-}
-
-#[inline]
 pub fn rosenbrock_hessian<const N: usize>(x: &[f64; N]) -> [[f64; N]; N] {
     let mut h = [[0.0; N]; N];
     for i in 0..N {
@@ -73,21 +59,6 @@ pub fn ackley<S: Float>(x: &[S]) -> S {
     let cosines = x.iter().fold(S::zero(), |s, &v| s + (tau * v).cos());
     twenty + S::from(std::f64::consts::E).unwrap()
         - twenty * (-fifth * (squares / n).sqrt()).exp()
-        - (cosines / n).exp()
-}
-
-#[inline]
-pub fn ackley_num_dual<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
-    let n = x.len() as f64;
-    let tau = std::f64::consts::TAU;
-    let mut squares = D::from(0.0);
-    let mut cosines = D::from(0.0);
-    for v in x {
-        squares += v.clone() * v.clone();
-        cosines += (v.clone() * tau).cos();
-    }
-    D::from(20.0 + std::f64::consts::E)
-        - (-(squares / n).sqrt() * 0.2).exp() * 20.0
         - (cosines / n).exp()
 }
 
