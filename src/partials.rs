@@ -24,19 +24,20 @@
 //! of an already huge value. Those functions are
 //! expensive already (a division, a square root or a library call), so the
 //! one well-predicted branch per call is cheap, though not free: on the
-//! division-heavy shapes of `benches/zoo` it is the 4–8 instructions of the
-//! test per division (see BENCHMARKS.md). The rare path is out of line
-//! (`#[cold]`), which keeps each guarded rule small; inline, it measured
-//! within noise (±5% across the zoo's division and root shapes).
+//! division-heavy shapes of `benches/zoo` it is the test's five instructions
+//! per division (`addsd; subsd; ucomisd; jne; jp`), 10–30% there (see
+//! BENCHMARKS.md). The rare path is out of line (`#[cold]`), which keeps each
+//! guarded rule small; inline, it measured within ±8% with no consistent
+//! winner across the zoo's division and root shapes.
 //!
 //! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
 //! default flags each codegen unit is optimised before thin local LTO, and
 //! at that stage the `Zip` constructor stayed a call and every operation kept
 //! a loop of its own, so a user's function on `Dual<f64, 1>` measured ~240
 //! IR instructions against ~50 for the same function on a plain
-//! `[f64; N]` dual. Over LLVM's import limit of 100, it was then never
-//! inlined into its caller in another codegen unit: 10–20× slower gradients
-//! at N ≤ 2 in `benches/zoo_check`, gone with the index loops.
+//! `[f64; N]` dual (48 with the index loops). Over LLVM's import limit of
+//! 100, it was then never inlined into its caller in another codegen unit:
+//! up to 20× slower gradients at N ≤ 2 in `benches/zoo_check`.
 
 use core::array;
 
