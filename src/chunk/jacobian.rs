@@ -55,7 +55,8 @@ where
 
 /// The Jacobian into `out` (row-major: `J[i][j]` at `out[i·n + j]`), for an
 /// f that writes its m outputs into a slice, with the work buffers of
-/// `config`: allocates nothing.
+/// `config`: allocates nothing. Every output is the constant 0 when f is
+/// called, so an output f does not write has a zero row.
 ///
 /// # Errors
 ///
@@ -98,6 +99,9 @@ where
     for block in blocks(n, C) {
         let (start, end) = (block.start, block.end);
         seed(&mut inputs[start..end], &x[start..end], true);
+        // An output f leaves unwritten is the constant 0, not what the last
+        // pass or the last call left there.
+        config.outputs.fill(Dual::constant(T::zero()));
         f(inputs, &mut config.outputs);
         for (row, yi) in out.chunks_exact_mut(n).zip(&config.outputs) {
             row[start..end].copy_from_slice(&yi.partials()[..end - start]);
