@@ -123,6 +123,7 @@
 //! * Integer-valued operations (`to_i64`, `integer_decode`, `classify`) see
 //!   only the value.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 #![deny(unconditional_recursion)]
