@@ -266,6 +266,42 @@ impl<T: PartialOrd, const N: usize> PartialOrd<T> for Dual<T, N> {
     }
 }
 
+/// `2.0 == x` and `2.0 < x` for `f32` and `f64`, as `2.0 * x` compiles:
+/// the plain number against the dual's value.
+macro_rules! scalar_comparisons_on_the_left {
+    ($($t:ty),+) => {$(
+        impl<const N: usize> PartialEq<Dual<$t, N>> for $t {
+            /// Compares with the dual's value only.
+            ///
+            /// ```
+            /// use dualgrad::Dual;
+            #[doc = concat!("let x = Dual::<", stringify!($t), ", 1>::variable(2.0, 0);")]
+            #[doc = concat!("assert!(2.0 as ", stringify!($t), " == x);")]
+            /// ```
+            #[inline]
+            fn eq(&self, other: &Dual<$t, N>) -> bool {
+                *self == other.value
+            }
+        }
+
+        impl<const N: usize> PartialOrd<Dual<$t, N>> for $t {
+            /// Orders against the dual's value only.
+            ///
+            /// ```
+            /// use dualgrad::Dual;
+            #[doc = concat!("let x = Dual::<", stringify!($t), ", 1>::variable(2.0, 0);")]
+            #[doc = concat!("assert!((1.0 as ", stringify!($t), ") < x && (3.0 as ", stringify!($t), ") > x);")]
+            /// ```
+            #[inline]
+            fn partial_cmp(&self, other: &Dual<$t, N>) -> Option<Ordering> {
+                self.partial_cmp(&other.value)
+            }
+        }
+    )+};
+}
+
+scalar_comparisons_on_the_left!(f32, f64);
+
 impl<T: fmt::Display, const N: usize> fmt::Display for Dual<T, N> {
     /// Prints `a + [b₀, b₁, …]ε`, honouring a precision such as `{:.3}`.
     ///
@@ -298,6 +334,10 @@ mod tests {
         assert_eq!(a, b);
         assert!(Dual::new(0.5, [9.0]) < Dual::new(1.0, [0.0]));
         assert!(a == 1.0 && a < 2.0 && a > 0.0);
+        assert!(1.0 == a && 2.0 > a && 0.0 < a && 1.0 <= a && 1.0 >= a);
+        assert!(!(2.0 == a) && 2.0 != a);
+        let f = Dual::<f32, 1>::new(1.5, [1.0]);
+        assert!(1.5_f32 == f && 2.0_f32 > f);
     }
 
     #[test]

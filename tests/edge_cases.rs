@@ -394,11 +394,23 @@ fn max_and_min_with_a_nan_argument_return_the_other_one() {
 }
 
 #[test]
-fn clamp_with_reversed_bounds_does_not_panic() {
+fn clamp_with_reversed_bounds_follows_the_documented_rule_without_panicking() {
+    // min > max: min for x < min, max otherwise (slope 0: constant bounds);
+    // a NaN x is returned as is.
     let lo = D3::constant(2.0);
     let hi = D3::constant(1.0);
+    for (a, value) in [(0.0_f64, 2.0), (1.5, 2.0), (3.0, 1.0)] {
+        let y = D3::variable(a, 0).clamp(lo, hi);
+        assert_eq!(
+            (y.value(), *y.partials()),
+            (value, [0.0; 3]),
+            "clamp({a}, 2, 1)"
+        );
+    }
+    let y = D3::variable(f64::NAN, 0).clamp(lo, hi);
+    assert!(y.value().is_nan() && y.partial(0) == 1.0, "{y:?}");
+    // A NaN bound does not panic either.
     for a in [0.0_f64, 1.5, 3.0, f64::NAN] {
-        let _ = D3::variable(a, 0).clamp(lo, hi);
         let _ = D3::variable(a, 0).clamp(D3::constant(f64::NAN), hi);
     }
 }

@@ -104,11 +104,51 @@ fn richardson_error_estimate_is_within_a_small_factor_of_the_truth() {
     let x = [0.3, -1.2, 0.8];
     let exact = gradient(wave, x);
     let estimates = numeric_gradient_with_errors(wave::<f64>, &x, Scheme::Richardson, None);
+    assert_eq!(estimates.len(), x.len(), "one estimate per coordinate");
+    for (e, truth) in estimates.iter().zip(exact) {
+        let actual = (e.value - truth).abs();
+        // Not optimistic: the estimate covers the actual error.
+        assert!(
+            actual <= 5.0 * e.error,
+            "actual {actual:e}, estimate {:e}",
+            e.error
+        );
+        // Not pessimistic either: within 50× of the actual error, or of one
+        // rounding of the derivative where the result happens to be exact
+        // (measured: 3–22× here).
+        let floor = f64::EPSILON * truth.abs().max(1.0);
+        assert!(
+            e.error <= 50.0 * actual.max(floor),
+            "estimate {:e} far above the actual error {actual:e}",
+            e.error
+        );
+    }
+}
+
+/// [`wave`] on top of a large constant: the samples' rounding noise,
+/// ε·10⁸/h, dominates the error, and the estimate must include it.
+fn wave_on_a_plateau<S: Float>(v: &[S]) -> S {
+    S::from(1e8).unwrap() + wave(v)
+}
+
+#[test]
+fn richardson_error_estimate_covers_the_rounding_noise_of_large_values() {
+    let x = [0.3, -1.2, 0.8];
+    let exact = gradient(wave, x);
+    let estimates =
+        numeric_gradient_with_errors(wave_on_a_plateau::<f64>, &x, Scheme::Richardson, None);
+    assert_eq!(estimates.len(), x.len());
     for (e, truth) in estimates.iter().zip(exact) {
         let actual = (e.value - truth).abs();
         assert!(
             actual <= 5.0 * e.error,
             "actual {actual:e}, estimate {:e}",
+            e.error
+        );
+        let floor = f64::EPSILON * truth.abs().max(1.0);
+        assert!(
+            e.error <= 50.0 * actual.max(floor),
+            "estimate {:e} far above the actual error {actual:e}",
             e.error
         );
     }
@@ -357,6 +397,13 @@ fn numeric_jacobian_rows_are_outputs() {
         Scheme::FivePoint,
     );
     let expected = [[1.0, 0.0], [0.0, 3.0], [5.0, 2.0]];
+    // One row per output, one column per input: a transposed result would
+    // pass the entry-wise comparison below, which zips to the shorter side.
+    assert_eq!(j.len(), 3, "rows = outputs");
+    assert!(
+        j.iter().all(|row| row.len() == 2),
+        "columns = inputs: {j:?}"
+    );
     for (row, e) in j.iter().zip(expected) {
         for (a, b) in row.iter().zip(e) {
             assert!((a - b).abs() < 1e-10);
