@@ -136,6 +136,7 @@ mod drivers;
 mod dual;
 mod error;
 mod features;
+mod function;
 pub mod gradcheck;
 #[cfg(feature = "nalgebra")]
 #[cfg_attr(docsrs, doc(cfg(feature = "nalgebra")))]
@@ -151,4 +152,5 @@ pub use drivers::{
 };
 pub use dual::Dual;
 pub use error::DimensionError;
+pub use function::{ScalarFn, VectorFn};
 pub use num_traits;

@@ -223,6 +223,30 @@ fn chunk_group(c: &mut Criterion) {
     }
 }
 
+/// Chunk widths: the fixed-width allocating driver (`Dual<f64, 12>` for
+/// every pass) against `gradient_of`, which runs ⌈n/12⌉ passes of width
+/// ⌈n/passes⌉.
+fn chunk_widths_group(c: &mut Criterion) {
+    let mut g = group(c, "chunk-widths");
+    let f = dualgrad::scalar_fn!(rosenbrock);
+    for n in [3usize, 13, 25, 100, 1000] {
+        let x: Vec<f64> = (0..n)
+            .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
+            .collect();
+        assert_eq!(chunk::gradient_of(&f, &x), chunk::gradient(rosenbrock, &x));
+        g.bench_with_input(BenchmarkId::new("f64", n), &x, |b, x| {
+            b.iter(|| rosenbrock::<f64>(black_box(x)))
+        });
+        g.bench_with_input(BenchmarkId::new("fixed", n), &x, |b, x| {
+            b.iter(|| chunk::gradient(rosenbrock, black_box(x)))
+        });
+        g.bench_with_input(BenchmarkId::new("balanced", n), &x, |b, x| {
+            b.iter(|| chunk::gradient_of(&f, black_box(x)))
+        });
+    }
+    g.finish();
+}
+
 #[cfg(feature = "rayon")]
 fn parallel_group(c: &mut Criterion) {
     let n = 2000;
@@ -290,6 +314,7 @@ fn main() {
     layer_group(&mut c);
     hessian_group(&mut c);
     chunk_group(&mut c);
+    chunk_widths_group(&mut c);
     #[cfg(feature = "rayon")]
     parallel_group(&mut c);
     c.final_summary();

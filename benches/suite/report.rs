@@ -344,6 +344,31 @@ pub fn write_benchmarks_md() {
         )
         .unwrap();
     }
+    writeln!(
+        o,
+        "\n## Chunk widths: `chunk::gradient` (width 12) against `chunk::gradient_of` (balanced widths)\n"
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "| n | passes × width | fixed / f | balanced / f | fixed / balanced |"
+    )
+    .unwrap();
+    writeln!(o, "|---|---|---|---|---|").unwrap();
+    for n in [3usize, 13, 25, 100, 1000] {
+        let g = "chunk-widths";
+        let p = n.div_ceil(12);
+        let key = n.to_string();
+        writeln!(
+            o,
+            "| {n} | {p} × {} | {} | {} | {} |",
+            n.div_ceil(p),
+            times(t.ratio(g, "fixed", "f64", &key)),
+            times(t.ratio(g, "balanced", "f64", &key)),
+            times(t.ratio(g, "fixed", "balanced", &key)),
+        )
+        .unwrap();
+    }
     let r = t.ratio("chunk-100", "default", "f64", "");
     t.target(
         "Chunked Rosenbrock n = 100, default chunk: gradient / f".into(),

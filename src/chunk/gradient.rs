@@ -3,7 +3,7 @@
 use num_traits::Float;
 
 use super::{DEFAULT_CHUNK, GradientConfig, blocks, seed};
-use crate::{DimensionError, Dual};
+use crate::{DimensionError, Dual, ScalarFn};
 
 /// The gradient of f: ℝⁿ → ℝ for an input of run-time length n, in
 /// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. Allocates the result and one work
@@ -79,6 +79,78 @@ where
 }
 
 /// The passes, lengths already checked.
+/// ∇f(x) of a function written once for every `Float` type ([`ScalarFn`]),
+/// with the dual width chosen from n as ForwardDiff.jl does: ⌈n / 12⌉
+/// passes of near-equal width w = ⌈n / passes⌉ ≤ [`DEFAULT_CHUNK`], each on
+/// `Dual<T, w>`. n = 13 takes two passes of width 7 where
+/// [`gradient`] takes two of width 12; n ≤ 12 one pass of width n. f is
+/// compiled once per width in 1..=12.
+///
+/// ```
+/// use dualgrad::{chunk, scalar_fn};
+/// use num_traits::Float;
+///
+/// fn rosenbrock<S: Float>(x: &[S]) -> S {
+///     let hundred = S::from(100.0).unwrap();
+///     x.windows(2)
+///         .map(|w| hundred * (w[1] - w[0] * w[0]).powi(2) + (S::one() - w[0]).powi(2))
+///         .fold(S::zero(), |a, b| a + b)
+/// }
+///
+/// let x = vec![1.0; 13];
+/// assert_eq!(chunk::gradient_of(&scalar_fn!(rosenbrock), &x), vec![0.0; 13]);
+/// ```
+#[must_use]
+pub fn gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
+    value_and_gradient_of(f, x).1
+}
+
+/// f(x) and ∇f(x) of a [`ScalarFn`], with the balanced widths of
+/// [`gradient_of`].
+///
+/// ```
+/// use dualgrad::{chunk, scalar_fn};
+/// use num_traits::Float;
+///
+/// fn norm_squared<S: Float>(x: &[S]) -> S {
+///     x.iter().fold(S::zero(), |s, &v| s + v * v)
+/// }
+///
+/// let (value, g) = chunk::value_and_gradient_of(&scalar_fn!(norm_squared), &[3.0, 4.0]);
+/// assert_eq!((value, g), (25.0, vec![6.0, 8.0]));
+/// ```
+#[must_use]
+pub fn value_and_gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
+    const {
+        assert!(
+            DEFAULT_CHUNK == 12,
+            "the widths below are 1..=DEFAULT_CHUNK"
+        )
+    };
+    let passes = x.len().div_ceil(DEFAULT_CHUNK);
+    let width = x
+        .len()
+        .checked_div(passes)
+        .map_or(0, |_| x.len().div_ceil(passes));
+    macro_rules! at_width {
+        ($($w:literal)+) => {
+            match width {
+                $($w => with_width::<T, F, $w>(f, x),)+
+                _ => with_width::<T, F, 1>(f, x), // n = 0: no pass, f(x) only
+            }
+        };
+    }
+    at_width!(1 2 3 4 5 6 7 8 9 10 11 12)
+}
+
+/// [`value_and_gradient_of`] at one width.
+fn with_width<T: Float, F: ScalarFn, const C: usize>(f: &F, x: &[T]) -> (T, Vec<T>) {
+    let mut config = GradientConfig::<T, C>::new(x.len());
+    let mut out = vec![T::zero(); x.len()];
+    let value = run(&mut config, |v: &[Dual<T, C>]| f.eval(v), x, &mut out);
+    (value, out)
+}
+
 fn run<T, F, const C: usize>(config: &mut GradientConfig<T, C>, f: F, x: &[T], out: &mut [T]) -> T
 where
     T: Float,

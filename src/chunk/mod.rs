@@ -47,7 +47,9 @@ mod jacobian;
 mod parallel;
 
 pub use config::{GradientConfig, JacobianConfig};
-pub use gradient::{gradient, gradient_with, value_and_gradient};
+pub use gradient::{
+    gradient, gradient_of, gradient_with, value_and_gradient, value_and_gradient_of,
+};
 pub use jacobian::{jacobian, jacobian_with};
 #[cfg(feature = "rayon")]
 pub use parallel::par_gradient;

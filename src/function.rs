@@ -1,0 +1,137 @@
+//! Functions written once for every `Float` type.
+//!
+//! A closure has one concrete argument type, so the same closure cannot be
+//! evaluated on `f64` and on `Dual<f64, 4>`, nor on duals of two widths. A
+//! type implementing [`ScalarFn`] or [`VectorFn`] can: its `eval` is generic.
+//! Drivers that need several number types take these traits (for instance
+//! [`chunk::gradient_of`](crate::chunk::gradient_of), which picks the dual
+//! width from the input length). A struct implementing them carries the
+//! user's data; [`scalar_fn!`](crate::scalar_fn) and
+//! [`vector_fn!`](crate::vector_fn) turn a generic `fn` into one.
+
+use num_traits::Float;
+
+/// A scalar function written once for every `Float` type.
+///
+/// ```
+/// use dualgrad::ScalarFn;
+/// use num_traits::Float;
+///
+/// /// Σ wᵢ·xᵢ², with the weights as data.
+/// struct Weighted(Vec<f64>);
+///
+/// impl ScalarFn for Weighted {
+///     fn eval<S: Float>(&self, x: &[S]) -> S {
+///         x.iter()
+///             .zip(&self.0)
+///             .fold(S::zero(), |s, (&v, &w)| s + S::from(w).unwrap() * v * v)
+///     }
+/// }
+///
+/// let f = Weighted(vec![1.0, 2.0, 3.0]);
+/// assert_eq!(f.eval(&[1.0, 1.0, 1.0]), 6.0);
+/// let g = dualgrad::chunk::gradient_of(&f, &[1.0, 1.0, 1.0]);
+/// assert_eq!(g, [2.0, 4.0, 6.0]);
+/// ```
+pub trait ScalarFn {
+    /// f(x).
+    fn eval<S: Float>(&self, x: &[S]) -> S;
+}
+
+/// A vector function written once for every `Float` type; writes
+/// `outputs(x.len())` values.
+///
+/// ```
+/// use dualgrad::VectorFn;
+/// use num_traits::Float;
+///
+/// /// (x₀·x₁, x₀ + x₁).
+/// struct ProductAndSum;
+///
+/// impl VectorFn for ProductAndSum {
+///     fn outputs(&self, _inputs: usize) -> usize {
+///         2
+///     }
+///     fn eval<S: Float>(&self, x: &[S], out: &mut [S]) {
+///         out[0] = x[0] * x[1];
+///         out[1] = x[0] + x[1];
+///     }
+/// }
+///
+/// let mut out = [0.0; 2];
+/// ProductAndSum.eval(&[3.0, 4.0], &mut out);
+/// assert_eq!(out, [12.0, 7.0]);
+/// ```
+pub trait VectorFn {
+    /// The number of outputs for `inputs` inputs.
+    fn outputs(&self, inputs: usize) -> usize;
+    /// Writes f(x) into `out`, which has `outputs(x.len())` entries.
+    fn eval<S: Float>(&self, x: &[S], out: &mut [S]);
+}
+
+/// A [`ScalarFn`] from a generic function `fn f<S: Float>(x: &[S]) -> S`,
+/// in one line.
+///
+/// ```
+/// use dualgrad::{ScalarFn, scalar_fn};
+/// use num_traits::Float;
+///
+/// fn norm_squared<S: Float>(x: &[S]) -> S {
+///     x.iter().fold(S::zero(), |s, &v| s + v * v)
+/// }
+///
+/// let f = scalar_fn!(norm_squared);
+/// assert_eq!(f.eval(&[3.0, 4.0]), 25.0);
+/// assert_eq!(dualgrad::chunk::gradient_of(&f, &[3.0, 4.0]), [6.0, 8.0]);
+/// ```
+#[macro_export]
+macro_rules! scalar_fn {
+    ($f:path) => {{
+        struct Generic;
+        impl $crate::ScalarFn for Generic {
+            fn eval<S: $crate::num_traits::Float>(&self, x: &[S]) -> S {
+                $f(x)
+            }
+        }
+        Generic
+    }};
+}
+
+/// A [`VectorFn`] from a generic function
+/// `fn f<S: Float>(x: &[S], out: &mut [S])` and its output count (a number,
+/// or a closure of the input count).
+///
+/// ```
+/// use dualgrad::{VectorFn, vector_fn};
+/// use num_traits::Float;
+///
+/// fn squares<S: Float>(x: &[S], out: &mut [S]) {
+///     for (o, &v) in out.iter_mut().zip(x) {
+///         *o = v * v;
+///     }
+/// }
+///
+/// let f = vector_fn!(squares, |n| n);
+/// assert_eq!(f.outputs(3), 3);
+/// let mut out = [0.0; 3];
+/// f.eval(&[1.0, 2.0, 3.0], &mut out);
+/// assert_eq!(out, [1.0, 4.0, 9.0]);
+/// ```
+#[macro_export]
+macro_rules! vector_fn {
+    ($f:path, |$n:ident| $outputs:expr) => {{
+        struct Generic;
+        impl $crate::VectorFn for Generic {
+            fn outputs(&self, $n: usize) -> usize {
+                $outputs
+            }
+            fn eval<S: $crate::num_traits::Float>(&self, x: &[S], out: &mut [S]) {
+                $f(x, out)
+            }
+        }
+        Generic
+    }};
+    ($f:path, $outputs:expr) => {
+        $crate::vector_fn!($f, |_inputs| $outputs)
+    };
+}
