@@ -33,6 +33,14 @@ use num_traits::Float;
 /// let g = dualgrad::chunk::gradient_of(&f, &[1.0, 1.0, 1.0]);
 /// assert_eq!(g, [2.0, 4.0, 6.0]);
 /// ```
+///
+/// `eval` asks `S: Float` only, so constants come from `S::from`: write
+/// `S::from(std::f64::consts::PI).unwrap()` rather than `S::PI()`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `ScalarFn`: it cannot be evaluated on several number types",
+    note = "wrap a generic `fn f<S: Float>(x: &[S]) -> S` as `dualgrad::scalar_fn!(f)`, or implement `ScalarFn` on a struct that holds your data",
+    note = "a closure has one argument type, so it cannot be a `ScalarFn`; the drivers that take closures are `chunk::gradient` and friends"
+)]
 pub trait ScalarFn {
     /// f(x).
     fn eval<S: Float>(&self, x: &[S]) -> S;
@@ -62,6 +70,14 @@ pub trait ScalarFn {
 /// ProductAndSum.eval(&[3.0, 4.0], &mut out);
 /// assert_eq!(out, [12.0, 7.0]);
 /// ```
+///
+/// No driver takes a `VectorFn` yet; until one does, pass it to
+/// [`chunk::jacobian_with`](crate::chunk::jacobian_with) as
+/// `|x, out| f.eval(x, out)`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `VectorFn`: it cannot be evaluated on several number types",
+    note = "wrap a generic `fn f<S: Float>(x: &[S], out: &mut [S])` as `dualgrad::vector_fn!(f, outputs)`, or implement `VectorFn` on a struct"
+)]
 pub trait VectorFn {
     /// The number of outputs for `inputs` inputs.
     fn outputs(&self, inputs: usize) -> usize;
@@ -84,16 +100,27 @@ pub trait VectorFn {
 /// assert_eq!(f.eval(&[3.0, 4.0]), 25.0);
 /// assert_eq!(dualgrad::chunk::gradient_of(&f, &[3.0, 4.0]), [6.0, 8.0]);
 /// ```
+///
+/// The function must be generic over the number type: a `fn(&[f64]) -> f64`
+/// (or `f::<f64>`) is rejected with "expected fn pointer `fn(&[S]) -> S`".
+/// A closure is rejected with a message saying so.
 #[macro_export]
 macro_rules! scalar_fn {
+    (|$($closure:tt)*) => {
+        compile_error!(
+            "scalar_fn! takes the name of a generic function `fn f<S: Float>(x: &[S]) -> S`, \
+             not a closure: a closure has one argument type"
+        )
+    };
     ($f:path) => {{
-        struct Generic;
-        impl $crate::ScalarFn for Generic {
+        struct GenericScalarFn;
+        impl $crate::ScalarFn for GenericScalarFn {
             fn eval<S: $crate::num_traits::Float>(&self, x: &[S]) -> S {
-                $f(x)
+                let f: fn(&[S]) -> S = $f;
+                f(x)
             }
         }
-        Generic
+        GenericScalarFn
     }};
 }
 
@@ -120,16 +147,17 @@ macro_rules! scalar_fn {
 #[macro_export]
 macro_rules! vector_fn {
     ($f:path, |$n:ident| $outputs:expr) => {{
-        struct Generic;
-        impl $crate::VectorFn for Generic {
+        struct GenericVectorFn;
+        impl $crate::VectorFn for GenericVectorFn {
             fn outputs(&self, $n: usize) -> usize {
                 $outputs
             }
             fn eval<S: $crate::num_traits::Float>(&self, x: &[S], out: &mut [S]) {
-                $f(x, out)
+                let f: fn(&[S], &mut [S]) = $f;
+                f(x, out)
             }
         }
-        Generic
+        GenericVectorFn
     }};
     ($f:path, $outputs:expr) => {
         $crate::vector_fn!($f, |_inputs| $outputs)

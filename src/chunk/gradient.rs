@@ -78,7 +78,6 @@ where
     Ok(run(config, f, x, out))
 }
 
-/// The passes, lengths already checked.
 /// ∇f(x) of a function written once for every `Float` type ([`ScalarFn`]),
 /// with the dual width chosen from n as ForwardDiff.jl does: ⌈n / 12⌉
 /// passes of near-equal width w = ⌈n / passes⌉ ≤ [`DEFAULT_CHUNK`], each on
@@ -151,6 +150,7 @@ fn with_width<T: Float, F: ScalarFn, const C: usize>(f: &F, x: &[T]) -> (T, Vec<
     (value, out)
 }
 
+/// The passes, lengths already checked.
 fn run<T, F, const C: usize>(config: &mut GradientConfig<T, C>, f: F, x: &[T], out: &mut [T]) -> T
 where
     T: Float,
