@@ -12,19 +12,72 @@ use core::fmt;
 /// let err = gradient_with(&mut config, |x| x[0] * x[1], &[1.0, 2.0, 3.0], &mut out).unwrap_err();
 /// assert_eq!(err.to_string(), "the gradient buffer has length 2, expected 3 (one entry per input)");
 /// ```
+///
+/// The fields are read through accessors, and the type is
+/// `#[non_exhaustive]`, so that more context can be added without breaking
+/// code that matches on it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct DimensionError {
-    /// What has the wrong length, e.g. "gradient buffer".
-    pub what: &'static str,
-    /// The length it should have.
-    pub expected: usize,
-    /// The length it has.
-    pub found: usize,
-    /// Why that length is expected, e.g. "one entry per input".
-    pub because: &'static str,
+    pub(crate) what: &'static str,
+    pub(crate) expected: usize,
+    pub(crate) found: usize,
+    pub(crate) because: &'static str,
 }
 
 impl DimensionError {
+    /// What has the wrong length, e.g. `"gradient buffer"`.
+    ///
+    /// ```
+    /// use dualgrad::chunk::{GradientConfig, gradient_with};
+    /// let mut config = GradientConfig::<f64>::new(3);
+    /// let err = gradient_with(&mut config, |x| x[0], &[1.0, 2.0], &mut [0.0; 2]).unwrap_err();
+    /// assert_eq!(err.what(), "input x");
+    /// ```
+    #[must_use]
+    pub fn what(&self) -> &'static str {
+        self.what
+    }
+
+    /// The length it should have.
+    ///
+    /// ```
+    /// use dualgrad::chunk::{GradientConfig, gradient_with};
+    /// let mut config = GradientConfig::<f64>::new(3);
+    /// let err = gradient_with(&mut config, |x| x[0], &[1.0, 2.0], &mut [0.0; 2]).unwrap_err();
+    /// assert_eq!((err.expected(), err.found()), (3, 2));
+    /// ```
+    #[must_use]
+    pub fn expected(&self) -> usize {
+        self.expected
+    }
+
+    /// The length it has.
+    ///
+    /// ```
+    /// use dualgrad::chunk::{GradientConfig, gradient_with};
+    /// let mut config = GradientConfig::<f64>::new(1);
+    /// let err = gradient_with(&mut config, |x| x[0], &[1.0], &mut [0.0; 4]).unwrap_err();
+    /// assert_eq!((err.what(), err.found()), ("gradient buffer", 4));
+    /// ```
+    #[must_use]
+    pub fn found(&self) -> usize {
+        self.found
+    }
+
+    /// Why that length is expected, e.g. `"one entry per input"`.
+    ///
+    /// ```
+    /// use dualgrad::chunk::{GradientConfig, gradient_with};
+    /// let mut config = GradientConfig::<f64>::new(1);
+    /// let err = gradient_with(&mut config, |x| x[0], &[1.0], &mut [0.0; 4]).unwrap_err();
+    /// assert_eq!(err.because(), "one entry per input");
+    /// ```
+    #[must_use]
+    pub fn because(&self) -> &'static str {
+        self.because
+    }
+
     /// `Ok(())` when `found == expected`, else the error.
     pub(crate) fn check(
         what: &'static str,

@@ -166,7 +166,7 @@ fn outputs_whose_length_changes_between_passes_are_a_dimension_error() {
         DVector::from_element(m, v[0])
     };
     let err = dynamic::jacobian(shrinking, &x).unwrap_err();
-    assert_eq!((err.expected, err.found), (3, 2));
+    assert_eq!((err.expected(), err.found()), (3, 2));
     assert_eq!(
         err.to_string(),
         "the output of f has length 2, expected 3 (the length of its first output)"

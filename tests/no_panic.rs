@@ -550,24 +550,24 @@ fn chunk_drivers_with_wrong_lengths_return_dimension_errors() {
     let mut config = chunk::GradientConfig::<f64, 2>::new(4);
     let mut out = [0.0; 3];
     let err = chunk::gradient_with(&mut config, f, &x, &mut out).unwrap_err();
-    assert_eq!((err.expected, err.found), (4, 3), "{err}");
+    assert_eq!((err.expected(), err.found()), (4, 3), "{err}");
     let mut config = chunk::GradientConfig::<f64, 2>::new(3);
     for len in [0, 2, 4, 100] {
         let mut out = vec![0.0; len];
         let err = chunk::gradient_with(&mut config, f, &x, &mut out).unwrap_err();
-        assert_eq!((err.expected, err.found), (3, len), "{err}");
+        assert_eq!((err.expected(), err.found()), (3, len), "{err}");
     }
 
     // jacobian_with: x, then the output buffer.
     let g = |v: &[Dual<f64, 2>], y: &mut [Dual<f64, 2>]| y[0] = v[0] + v[1] + v[2];
     let mut config = chunk::JacobianConfig::<f64, 2>::new(2, 1);
     let err = chunk::jacobian_with(&mut config, g, &x, &mut [0.0; 2]).unwrap_err();
-    assert_eq!((err.expected, err.found), (2, 3), "{err}");
+    assert_eq!((err.expected(), err.found()), (2, 3), "{err}");
     let mut config = chunk::JacobianConfig::<f64, 2>::new(3, 1);
     for len in [0, 2, 4, 9] {
         let mut out = vec![0.0; len];
         let err = chunk::jacobian_with(&mut config, g, &x, &mut out).unwrap_err();
-        assert_eq!((err.expected, err.found), (3, len), "{err}");
+        assert_eq!((err.expected(), err.found()), (3, len), "{err}");
     }
 
     // jacobian: f whose output length changes between passes.
@@ -580,11 +580,16 @@ fn chunk_drivers_with_wrong_lengths_return_dimension_errors() {
         &x,
     )
     .unwrap_err();
-    assert_eq!((err.expected, err.found), (1, 2), "{err}");
+    assert_eq!((err.expected(), err.found()), (1, 2), "{err}");
 
     // The error's formatting and trait objects.
     let err: DimensionError = err;
-    black_box((err.to_string(), format!("{err:?}"), err.what, err.because));
+    black_box((
+        err.to_string(),
+        format!("{err:?}"),
+        err.what(),
+        err.because(),
+    ));
     let boxed: Box<dyn std::error::Error> = Box::new(err);
     assert!(boxed.source().is_none());
 }

@@ -128,7 +128,7 @@ where
 ///     DVector::from_element(m, x[0])
 /// };
 /// let err = dynamic::value_and_jacobian(grows, &x).unwrap_err();
-/// assert_eq!((err.expected, err.found), (1, 2));
+/// assert_eq!((err.expected(), err.found()), (1, 2));
 /// ```
 pub fn value_and_jacobian<T, F>(
     f: F,
