@@ -152,5 +152,8 @@ pub use drivers::{
 };
 pub use dual::Dual;
 pub use error::DimensionError;
+#[cfg(feature = "argmin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "argmin")))]
+pub use features::argmin;
 pub use function::{ScalarFn, VectorFn};
 pub use num_traits;
