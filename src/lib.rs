@@ -27,11 +27,28 @@
 //! assert_eq!(j, [[4.0, 3.0], [1.0, 1.0]]);
 //! ```
 //!
-//! The drivers are [`derivative`], [`gradient`], [`jacobian`] and
-//! [`hessian`], each with a `value_and_…` variant that also returns f(x), plus
-//! [`directional_derivative`] and [`jacobian_vector_product`] for one
-//! direction at a time. Underneath is the [`Dual`] type, which can be used
-//! directly.
+//! # Choosing a driver
+//!
+//! Four families offer the same derivatives, for four ways of holding the
+//! input. Pick the one your function is written for:
+//!
+//! | your input | family | dual width | results |
+//! |---|---|---|---|
+//! | `[T; N]`, N known at compile time | the crate root: [`gradient`], [`jacobian`], [`hessian`], … | N, one evaluation | arrays; never allocate |
+//! | `&[T]` of run-time length | [`chunk`] | C ≤ 12 per pass, ⌈n / C⌉ passes | `Vec`s, or your buffers with a config (no allocation on repeat) |
+//! | nalgebra `SVector<T, N>` | [`linalg`] (feature `nalgebra`) | N, one evaluation | `SVector`/`SMatrix` |
+//! | nalgebra `DVector<T>` | `linalg::dynamic` (feature `nalgebra`) | as `chunk`, same configs | `DVector`/`DMatrix` |
+//!
+//! Every family has `gradient`, `value_and_gradient`, `jacobian`,
+//! `value_and_jacobian`, `hessian`, `value_gradient_hessian`,
+//! `directional_derivative`, `jacobian_vector_product` and
+//! `vector_derivative` (f: ℝ → ℝᵐ); the crate root also has [`derivative`]
+//! for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
+//! output buffers, and return a [`DimensionError`] for lengths that do not
+//! fit. A function written once for every `Float` type ([`ScalarFn`],
+//! [`VectorFn`]) can be differentiated at several widths and on `f64`:
+//! see [`chunk::gradient_of`] and [`chunk::jacobian_of`]. Underneath is
+//! the [`Dual`] type, which can be used directly.
 //!
 //! # How it works
 //!
@@ -144,11 +161,13 @@ pub mod linalg;
 mod num_traits_impls;
 mod ops;
 mod partials;
+mod passes;
 mod rules;
 
 pub use drivers::{
     derivative, directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,
-    value_and_derivative, value_and_gradient, value_and_jacobian, value_gradient_hessian,
+    value_and_derivative, value_and_gradient, value_and_jacobian, value_and_vector_derivative,
+    value_gradient_hessian, vector_derivative,
 };
 pub use dual::Dual;
 pub use error::DimensionError;

@@ -2,8 +2,8 @@
 
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The gradient ∇f(x) = [∂f/∂x₁, …, ∂f/∂x_N] of f: ℝᴺ → ℝ, exact to
 /// rounding, from one evaluation of `f` on `Dual<T, N>`.
@@ -43,6 +43,6 @@ pub fn value_and_gradient<T: Float, F: Fn(&[Dual<T, N>]) -> Dual<T, N>, const N:
     f: F,
     x: [T; N],
 ) -> (T, [T; N]) {
-    let y = f(&seed(&x));
+    let y = f(&seeded(&x));
     (y.value(), *y.partials())
 }

@@ -3,8 +3,8 @@
 use nalgebra::{SVector, Scalar};
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The gradient ∇f(x) of f: ℝᴺ → ℝ, exact to rounding, from one
 /// evaluation of `f` on an `SVector` of `Dual<T, N>`.
@@ -52,6 +52,6 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual<T, N>, N>) -> Dual<T, N>,
 {
-    let y = f(&seed(x));
+    let y = f(&SVector::from(seeded(&(*x).into())));
     (y.value(), SVector::from(*y.partials()))
 }
