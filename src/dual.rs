@@ -169,11 +169,56 @@ impl<T: Float, const N: usize> Dual<T, N> {
         self.partials.iter().all(|p| p.is_zero())
     }
 
-    /// The chain rule of a one-argument function: `f(a) + f′(a)·Σᵢ bᵢεᵢ`,
-    /// given `f(a)` and `f′(a)`. The plain product, for the rules whose
-    /// derivative is finite wherever the argument is.
+    /// The chain rule of a one-argument function g: given g(a) and g′(a) at
+    /// this number's value a, returns `g(a) + g′(a)·Σᵢ bᵢεᵢ`, the dual
+    /// number of g applied to this one. This is how every elementary
+    /// function of the crate is written, and how a user adds one of their
+    /// own: compute the value and the derivative on the value, then `chain`.
+    ///
+    /// Each partial is multiplied by g′(a) in IEEE arithmetic: where g′(a)
+    /// is ±∞ or NaN, a zero partial becomes NaN (0·∞). For a function with
+    /// such points, return the limit you want there instead.
+    ///
+    /// To make the function callable from code generic over `Float`, put it
+    /// in a trait of your own and implement the trait for `f64` (and `f32`)
+    /// and for `Dual` through `chain`; requiring `T:` your trait in the
+    /// `Dual` implementation makes nested duals (Hessians) work too.
+    ///
+    /// ```
+    /// use dualgrad::{Dual, gradient, hessian};
+    /// use num_traits::Float;
+    ///
+    /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
+    /// trait Logistic: Float {
+    ///     fn logistic(self) -> Self;
+    /// }
+    ///
+    /// impl Logistic for f64 {
+    ///     fn logistic(self) -> f64 {
+    ///         1.0 / (1.0 + (-self).exp())
+    ///     }
+    /// }
+    ///
+    /// impl<T: Logistic, const N: usize> Logistic for Dual<T, N> {
+    ///     fn logistic(self) -> Self {
+    ///         let s = self.value().logistic();
+    ///         self.chain(s, s * (T::one() - s))
+    ///     }
+    /// }
+    ///
+    /// // Generic code calls it like any Float method.
+    /// fn loss<S: Logistic>(w: &[S]) -> S {
+    ///     (w[0] * w[1]).logistic()
+    /// }
+    ///
+    /// let g = gradient(loss, [0.0, 2.0]);
+    /// assert_eq!(g, [0.5, 0.0]); // σ′(0) = 1/4, times ∂(w₀w₁)/∂w = (2, 0)
+    /// let h = hessian(loss, [0.0, 2.0]);
+    /// assert_eq!(h, [[0.0, 0.25], [0.25, 0.0]]); // σ″(0) = 0
+    /// ```
     #[inline(always)]
-    pub(crate) fn chain(self, value: T, derivative: T) -> Self {
+    #[must_use]
+    pub fn chain(self, value: T, derivative: T) -> Self {
         Self::new(value, partials::scale(derivative, &self.partials))
     }
 
@@ -185,10 +230,45 @@ impl<T: Float, const N: usize> Dual<T, N> {
         Self::new(value, partials::scale_guarded(derivative, &self.partials))
     }
 
-    /// The chain rule of a two-argument function `f(a, c)`, given its value
-    /// and `∂f/∂a`, `∂f/∂c`.
+    /// The chain rule of a two-argument function g(a, c): given g(a, c),
+    /// ∂g/∂a and ∂g/∂c at the values a of `self` and c of `other`, returns
+    /// `g(a, c) + Σᵢ (∂g/∂a·bᵢ + ∂g/∂c·dᵢ)εᵢ`. As [`chain`](Self::chain),
+    /// in IEEE arithmetic.
+    ///
+    /// ```
+    /// use dualgrad::{Dual, gradient};
+    /// use num_traits::Float;
+    ///
+    /// /// log(eᵃ + eᶜ) without overflow, with ∂/∂a = eᵃ/(eᵃ + eᶜ).
+    /// trait LogAddExp: Float {
+    ///     fn log_add_exp(self, other: Self) -> Self;
+    /// }
+    ///
+    /// impl LogAddExp for f64 {
+    ///     fn log_add_exp(self, other: f64) -> f64 {
+    ///         let m = self.max(other);
+    ///         m + ((self - m).exp() + (other - m).exp()).ln()
+    ///     }
+    /// }
+    ///
+    /// impl<T: LogAddExp, const N: usize> LogAddExp for Dual<T, N> {
+    ///     fn log_add_exp(self, other: Self) -> Self {
+    ///         let (a, c) = (self.value(), other.value());
+    ///         let v = a.log_add_exp(c);
+    ///         self.chain2(other, v, (a - v).exp(), (c - v).exp())
+    ///     }
+    /// }
+    ///
+    /// fn f<S: LogAddExp>(x: &[S]) -> S {
+    ///     x[0].log_add_exp(x[1])
+    /// }
+    /// // e¹⁰⁰⁰ overflows f64; this does not. Both slopes are 1/2.
+    /// let g = gradient(f, [1000.0, 1000.0]);
+    /// assert!(g.iter().all(|d| (d - 0.5).abs() < 1e-12));
+    /// ```
     #[inline(always)]
-    pub(crate) fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
+    #[must_use]
+    pub fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
         Self::new(
             value,
             partials::combine(d_self, &self.partials, d_other, &other.partials),
