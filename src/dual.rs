@@ -71,8 +71,8 @@ impl<T: Float, const N: usize> Dual<T, N> {
         Self::new(value, partials::zeros())
     }
 
-    /// The input variable `xᵢ`: value `value`, partial `i` seeded with 1 and
-    /// the others 0 (the seed `εᵢ`).
+    /// The input variable `xᵢ`: value `value`, partial `i` set to 1 and
+    /// the others 0, so that partial `i` of every result is ∂/∂xᵢ.
     ///
     /// # Panics
     ///

@@ -8,14 +8,14 @@ use crate::passes::seeded;
 /// The gradient ∇f(x) = [∂f/∂x₁, …, ∂f/∂x_N] of f: ℝᴺ → ℝ, exact to
 /// rounding, from one evaluation of `f` on `Dual<T, N>`.
 ///
-/// By the convention of *Mathematics for Machine Learning* (5.40) the
-/// gradient is a row vector; it is returned as an array.
+/// In *Mathematics for Machine Learning* (Deisenroth, Faisal and Ong,
+/// §5.2, eq. 5.40) the gradient is a row vector; it is returned as an array.
 ///
 /// ```
 /// use dualgrad::gradient;
 /// use num_traits::Float;
 ///
-/// // Example 5.7: f(x₁, x₂) = x₁²x₂ + x₁x₂³, ∇f = [2x₁x₂ + x₂³, x₁² + 3x₁x₂²].
+/// // Example 5.7 of that book: f(x₁, x₂) = x₁²x₂ + x₁x₂³, ∇f = [2x₁x₂ + x₂³, x₁² + 3x₁x₂²].
 /// fn f<S: Float>(x: &[S]) -> S {
 ///     x[0] * x[0] * x[1] + x[0] * x[1].powi(3)
 /// }

@@ -20,7 +20,7 @@ type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
 /// use dualgrad::hessian;
 /// use num_traits::Float;
 ///
-/// // Example 5.6: f(x, y) = (x + 2y³)².
+/// // Example 5.6 of *Mathematics for Machine Learning*: f(x, y) = (x + 2y³)².
 /// fn f<S: Float>(v: &[S]) -> S {
 ///     let two = S::from(2.0).unwrap();
 ///     (v[0] + two * v[1].powi(3)).powi(2)

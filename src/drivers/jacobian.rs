@@ -9,7 +9,7 @@ use crate::passes::seeded;
 
 /// The M × N Jacobian of f: ℝᴺ → ℝᴹ, exact to rounding: row `i` is the
 /// gradient of output `i` (`J[i][j]` = ∂fᵢ/∂xⱼ), as in *Mathematics for Machine
-/// Learning* (5.58), from one evaluation of `f` on `Dual<T, N>`.
+/// Learning* (§5.3, eq. 5.58), from one evaluation of `f` on `Dual<T, N>`.
 ///
 /// ```
 /// use dualgrad::jacobian;

@@ -9,7 +9,7 @@ use crate::passes::seeded;
 /// The gradient ∇f(x) of f: ℝᴺ → ℝ, exact to rounding, from one
 /// evaluation of `f` on an `SVector` of `Dual<T, N>`.
 ///
-/// By the convention of *Mathematics for Machine Learning* (5.40) the
+/// In *Mathematics for Machine Learning* (§5.2, eq. 5.40) the
 /// gradient is a row vector, the 1 × N Jacobian of f. It is returned as a
 /// column `SVector`, the shape a step `x − α∇f` needs; `.transpose()` gives
 /// the row.
