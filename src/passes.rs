@@ -202,8 +202,8 @@ fn constants<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T]) {
 
 /// Seeds the coordinates of `block` as variables 0, 1, … of the dual.
 fn seed<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T], block: Range<usize>) {
-    for (k, i) in block.enumerate() {
-        inputs[i] = Dual::variable(x[i], k);
+    for (k, (input, &xi)) in inputs[block.clone()].iter_mut().zip(&x[block]).enumerate() {
+        *input = Dual::variable(xi, k);
     }
 }
 
