@@ -9,6 +9,7 @@ use core::fmt;
 use num_traits::Float;
 
 use crate::partials;
+use crate::tag::Tag;
 
 /// A dual number `a + Σᵢ bᵢεᵢ` with `εᵢεⱼ = 0`: a value `a` and `N` partial
 /// derivatives `bᵢ = ∂a/∂xᵢ`, stored inline.
@@ -37,10 +38,13 @@ use crate::partials;
 /// assert_eq!(f.value(), 6.0 + 2.0_f64.sin());
 /// assert_eq!(f.partials(), &[3.0 + 2.0_f64.cos(), 2.0]);
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Dual<T, const N: usize> {
     value: T,
     partials: [T; N],
+    /// The driver call that seeded the perturbation (debug builds only; a
+    /// zero-sized type in release builds). See `tag.rs`.
+    tag: Tag,
 }
 
 impl<T: Float, const N: usize> Dual<T, N> {
@@ -55,7 +59,34 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline(always)]
     #[must_use]
     pub const fn new(value: T, partials: [T; N]) -> Self {
-        Self { value, partials }
+        Self {
+            value,
+            partials,
+            tag: Tag::NONE,
+        }
+    }
+
+    /// This number's perturbation tag.
+    #[inline(always)]
+    pub(crate) fn tag(&self) -> Tag {
+        self.tag
+    }
+
+    /// This number with the perturbation tag `tag`.
+    #[inline(always)]
+    pub(crate) fn tagged(self, tag: Tag) -> Self {
+        Self { tag, ..self }
+    }
+
+    /// A number with `value` and `partials` and the tag of `self`: the
+    /// result of a rule applied to `self` alone.
+    #[inline(always)]
+    pub(crate) fn derived(self, value: T, partials: [T; N]) -> Self {
+        Self {
+            value,
+            partials,
+            tag: self.tag,
+        }
     }
 
     /// A constant: every partial derivative is 0.
@@ -219,7 +250,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline(always)]
     #[must_use]
     pub fn chain(self, value: T, derivative: T) -> Self {
-        Self::new(value, partials::scale(derivative, &self.partials))
+        self.derived(value, partials::scale(derivative, &self.partials))
     }
 
     /// [`chain`](Self::chain) for a rule whose derivative can be ±∞ or NaN
@@ -227,7 +258,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// there, so a constant never gets NaN partials.
     #[inline(always)]
     pub(crate) fn chain_singular(self, value: T, derivative: T) -> Self {
-        Self::new(value, partials::scale_guarded(derivative, &self.partials))
+        self.derived(value, partials::scale_guarded(derivative, &self.partials))
     }
 
     /// The chain rule of a two-argument function g(a, c): given g(a, c),
@@ -269,20 +300,16 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline(always)]
     #[must_use]
     pub fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
-        Self::new(
-            value,
-            partials::combine(d_self, &self.partials, d_other, &other.partials),
-        )
+        let partials = partials::combine(d_self, &self.partials, d_other, &other.partials);
+        Self::new(value, partials).tagged(self.tag.join(other.tag))
     }
 
     /// [`chain2`](Self::chain2) for a rule whose partial derivatives can be
     /// ±∞ or NaN at finite arguments (division by 0, `powf` at 0, …).
     #[inline(always)]
     pub(crate) fn chain2_singular(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
-        Self::new(
-            value,
-            partials::combine_guarded(d_self, &self.partials, d_other, &other.partials),
-        )
+        let partials = partials::combine_guarded(d_self, &self.partials, d_other, &other.partials);
+        Self::new(value, partials).tagged(self.tag.join(other.tag))
     }
 }
 
@@ -381,6 +408,23 @@ macro_rules! scalar_comparisons_on_the_left {
 }
 
 scalar_comparisons_on_the_left!(f32, f64);
+
+/// `Dual { value: …, partials: […] }` (the debug-build perturbation tag
+/// is not shown).
+///
+/// ```
+/// use dualgrad::Dual;
+/// let d = Dual::new(1.5, [2.0]);
+/// assert_eq!(format!("{d:?}"), "Dual { value: 1.5, partials: [2.0] }");
+/// ```
+impl<T: fmt::Debug, const N: usize> fmt::Debug for Dual<T, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dual")
+            .field("value", &self.value)
+            .field("partials", &self.partials)
+            .finish()
+    }
+}
 
 impl<T: fmt::Display, const N: usize> fmt::Display for Dual<T, N> {
     /// Prints `a + [b₀, b₁, …]ε`, honouring a precision such as `{:.3}`.

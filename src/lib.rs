@@ -137,6 +137,48 @@
 //! **Your own elementary functions** (erf, a spline, a lookup table with a
 //! known slope): see [`Dual::chain`].
 //!
+//! # Nesting and perturbation confusion
+//!
+//! A derivative inside a derivative must keep the two perturbations apart.
+//! This is wrong, and in a debug build it panics:
+//!
+//! ```should_panic
+//! use dualgrad::{derivative, Dual};
+//! // d/dx [ x · d/dy (x + y) ] at x = 1 is 1.
+//! let wrong = derivative(|x| x * Dual::constant(derivative(|y| x + y, 1.0)), 1.0);
+//! # panic!("release builds do not check; tests/perturbation.rs checks the debug panic");
+//! ```
+//!
+//! The inner `derivative` is called at `f64`, so its `y` is a
+//! `Dual<f64, 1>`: the same type as the captured outer `x`, and `x + y`
+//! would add the outer perturbation to the inner one, giving 2. The panic
+//! says so: `dualgrad: perturbation confusion: dual numbers seeded by two
+//! different derivative calls … were combined at the same type`, and shows
+//! the fix, which is to differentiate the inner function at the outer dual
+//! type, so that the perturbations have different types:
+//!
+//! ```
+//! use dualgrad::{derivative, Dual};
+//! let right = derivative(
+//!     |x: Dual<f64, 1>| {
+//!         x * derivative(|y: Dual<Dual<f64, 1>, 1>| Dual::constant(x) + y, Dual::constant(1.0))
+//!     },
+//!     1.0,
+//! );
+//! assert_eq!(right, 1.0);
+//! ```
+//!
+//! How it is caught: in debug builds (`debug_assertions`, on for
+//! `cargo test` and `cargo build`) each driver call tags the inputs it
+//! seeds, every operation carries the tag on, and an operation on duals of
+//! two different calls panics. Constants and duals you build yourself with
+//! [`Dual::new`] or [`Dual::variable`] carry no tag and mix with anything.
+//! Release builds carry no tag: `Dual` has the same size, and the same
+//! instruction counts were measured with and without the check. So run your
+//! tests in a debug build: `cargo test` catches the mistake. Nesting that
+//! is typed (as above, or a generic function passed by name to nested
+//! drivers, or [`hessian`]) never trips it.
+//!
 //! # How it works
 //!
 //! A dual number `a + Σᵢ bᵢεᵢ` carries a value `a` and `N` partials `bᵢ`,
@@ -251,6 +293,7 @@ mod ops;
 mod partials;
 mod passes;
 mod rules;
+mod tag;
 
 pub use drivers::{
     derivative, directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,

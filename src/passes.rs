@@ -17,6 +17,7 @@ use core::ops::Range;
 use num_traits::{Float, One, Zero};
 
 use crate::Dual;
+use crate::tag::Tag;
 
 /// A buffer of dual inputs the passes seed in place: a slice, or anything
 /// that can lend one (a `DVector` of duals).
@@ -80,8 +81,9 @@ where
     if x.is_empty() {
         return pass(inputs, 0..0);
     }
+    let tag = Tag::fresh();
     for block in blocks(x.len(), C) {
-        seed(inputs.slots(), x, block.clone());
+        seed(inputs.slots(), x, block.clone(), tag);
         pass(inputs, block.clone())?;
         constants(&mut inputs.slots()[block.clone()], &x[block]);
     }
@@ -110,16 +112,18 @@ where
     if x.is_empty() {
         return pass(inputs, 0..0, 0..0);
     }
+    let tag = Tag::fresh();
     for inner in blocks(x.len(), C) {
         for outer in blocks(x.len(), C).filter(|outer| outer.start >= inner.start) {
             let slots = inputs.slots();
             for (k, i) in inner.clone().enumerate() {
-                slots[i] = Dual::new(Dual::variable(x[i], k), *slots[i].partials());
+                let variable = Dual::variable(x[i], k).tagged(tag);
+                slots[i] = Dual::new(variable, *slots[i].partials()).tagged(tag);
             }
             for (l, i) in outer.clone().enumerate() {
                 let mut slopes = [Dual::zero(); C];
                 slopes[l] = Dual::one();
-                slots[i] = Dual::new(slots[i].value(), slopes);
+                slots[i] = Dual::new(slots[i].value(), slopes).tagged(tag);
             }
             pass(inputs, inner.clone(), outer.clone())?;
             let slots = inputs.slots();
@@ -135,24 +139,36 @@ where
 /// `xᵢ + εᵢ`, variable i seeded in partial slot i.
 #[inline]
 pub(crate) fn seeded<T: Float, const N: usize>(x: &[T; N]) -> [Dual<T, N>; N] {
-    core::array::from_fn(|i| Dual::variable(x[i], i))
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| Dual::variable(x[i], i).tagged(tag))
 }
 
-/// Input i of a one-pass second-order driver: `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`,
-/// the inner perturbation δ and the outer ε both seeded in slot i. They are
-/// distinct types, so they cannot be confused.
+/// The input of a driver of one variable: `t + ε`.
 #[inline]
-pub(crate) fn second_order_variable<T: Float, const N: usize>(
-    xi: T,
-    i: usize,
-) -> Dual<Dual<T, N>, N> {
-    Dual::new(Dual::variable(xi, i), crate::partials::unit(i))
+pub(crate) fn variable<T: Float>(t: T) -> Dual<T, 1> {
+    Dual::variable(t, 0).tagged(Tag::fresh())
 }
 
-/// Input i of a one-direction driver: `xᵢ + vᵢε`.
+/// The inputs of a one-pass second-order driver: input i is
+/// `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`, the inner perturbation δ and the outer ε both
+/// seeded in slot i. They are distinct types, so they cannot be confused.
 #[inline]
-pub(crate) fn along<T: Float>(xi: T, vi: T) -> Dual<T, 1> {
-    Dual::new(xi, [vi])
+pub(crate) fn second_order_seeded<T: Float, const N: usize>(
+    x: impl Fn(usize) -> T,
+) -> [Dual<Dual<T, N>, N>; N] {
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| {
+        let inner = Dual::variable(x(i), i).tagged(tag);
+        Dual::new(inner, crate::partials::unit(i)).tagged(tag)
+    })
+}
+
+/// The seeding of one one-direction driver call: maps (xᵢ, vᵢ) to the
+/// input `xᵢ + vᵢε`.
+#[inline]
+pub(crate) fn along<T: Float>() -> impl Fn(T, T) -> Dual<T, 1> + Copy {
+    let tag = Tag::fresh();
+    move |xi, vi| Dual::new(xi, [vi]).tagged(tag)
 }
 
 /// Writes the partials of `y` along `block` to `out[block]`: a gradient's
@@ -201,9 +217,14 @@ fn constants<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T]) {
 }
 
 /// Seeds the coordinates of `block` as variables 0, 1, … of the dual.
-fn seed<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T], block: Range<usize>) {
+fn seed<T: Float, const C: usize>(
+    inputs: &mut [Dual<T, C>],
+    x: &[T],
+    block: Range<usize>,
+    tag: Tag,
+) {
     for (k, (input, &xi)) in inputs[block.clone()].iter_mut().zip(&x[block]).enumerate() {
-        *input = Dual::variable(xi, k);
+        *input = Dual::variable(xi, k).tagged(tag);
     }
 }
 
@@ -223,11 +244,12 @@ where
     use rayon::prelude::*;
 
     let blocks: Vec<Range<usize>> = blocks(x.len(), C).collect();
+    let tag = Tag::fresh();
     let fresh = || -> Vec<Dual<T, C>> { x.iter().map(|&v| Dual::constant(v)).collect() };
     blocks
         .into_par_iter()
         .map_init(fresh, |inputs, block| {
-            seed(inputs, x, block.clone());
+            seed(inputs, x, block.clone(), tag);
             let found = pass(inputs, block.clone());
             constants(&mut inputs[block.clone()], &x[block.clone()]);
             (block, found)

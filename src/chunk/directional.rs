@@ -76,7 +76,7 @@ where
     T: Float,
     F: Fn(Dual<T, 1>) -> Vec<Dual<T, 1>>,
 {
-    f(Dual::variable(t, 0))
+    f(crate::passes::variable(t))
         .iter()
         .map(|y| (y.value(), y.partials()[0]))
         .unzip()
@@ -85,8 +85,6 @@ where
 /// The inputs `xᵢ + vᵢε`.
 fn along<T: Float>(x: &[T], v: &[T]) -> Result<Vec<Dual<T, 1>>, DimensionError> {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    Ok(x.iter()
-        .zip(v)
-        .map(|(&xi, &vi)| crate::passes::along(xi, vi))
-        .collect())
+    let seed = crate::passes::along();
+    Ok(x.iter().zip(v).map(|(&xi, &vi)| seed(xi, vi)).collect())
 }

@@ -35,7 +35,7 @@ pub fn derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> T {
 #[inline]
 #[must_use]
 pub fn value_and_derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> (T, T) {
-    let y = f(Dual::variable(x, 0));
+    let y = f(crate::passes::variable(x));
     (y.value(), y.partials()[0])
 }
 
@@ -76,6 +76,6 @@ pub fn value_and_vector_derivative<
     f: F,
     t: T,
 ) -> ([T; M], [T; M]) {
-    let y = f(Dual::variable(t, 0));
+    let y = f(crate::passes::variable(t));
     (y.map(|yi| yi.value()), y.map(|yi| yi.partials()[0]))
 }

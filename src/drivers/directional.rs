@@ -24,6 +24,7 @@ pub fn directional_derivative<T: Float, F: Fn(&[Dual<T, 1>]) -> Dual<T, 1>, cons
     x: [T; N],
     v: [T; N],
 ) -> T {
+    let along = along();
     f(&array::from_fn::<Dual<T, 1>, N, _>(|i| along(x[i], v[i]))).partials()[0]
 }
 
@@ -47,6 +48,7 @@ pub fn jacobian_vector_product<
     x: [T; N],
     v: [T; N],
 ) -> [T; M] {
+    let along = along();
     let y = f(&array::from_fn::<Dual<T, 1>, N, _>(|i| along(x[i], v[i])));
     array::from_fn(|i| y[i].partials()[0])
 }

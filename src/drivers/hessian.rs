@@ -5,7 +5,7 @@ use core::array;
 use num_traits::Float;
 
 use crate::Dual;
-use crate::passes::second_order_variable;
+use crate::passes::second_order_seeded;
 
 /// A second-order dual number: value, gradient and Hessian in one.
 type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
@@ -56,7 +56,7 @@ pub fn value_gradient_hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, co
     f: F,
     x: [T; N],
 ) -> (T, [T; N], [[T; N]; N]) {
-    let seeded: [Dual2<T, N>; N] = array::from_fn(|i| second_order_variable(x[i], i));
+    let seeded: [Dual2<T, N>; N] = second_order_seeded(|i| x[i]);
     let y = f(&seeded);
     let (inner, outer) = y.into_parts();
     (

@@ -25,7 +25,7 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual<T, 1>, N>) -> Dual<T, 1>,
 {
-    f(&x.zip_map(v, along)).partials()[0]
+    f(&x.zip_map(v, along())).partials()[0]
 }
 
 /// The Jacobian-vector product J(x)·v of f: ℝᴺ → ℝᴹ, from one evaluation
@@ -50,7 +50,7 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual<T, 1>, N>) -> SVector<Dual<T, 1>, M>,
 {
-    f(&x.zip_map(v, along)).map(|y| y.partials()[0])
+    f(&x.zip_map(v, along())).map(|y| y.partials()[0])
 }
 
 /// The derivative f′(t) of a curve f: ℝ → ℝᴹ written on `SVector`, from
@@ -70,5 +70,5 @@ where
     T: Float + Scalar,
     F: Fn(Dual<T, 1>) -> SVector<Dual<T, 1>, M>,
 {
-    f(Dual::variable(t, 0)).map(|y| y.partials()[0])
+    f(crate::passes::variable(t)).map(|y| y.partials()[0])
 }

@@ -399,7 +399,7 @@ where
     T: Float + Scalar,
     F: Fn(Dual<T, 1>) -> DVector<Dual<T, 1>>,
 {
-    f(Dual::variable(t, 0)).map(|y| y.partials()[0])
+    f(crate::passes::variable(t)).map(|y| y.partials()[0])
 }
 
 /// The gradient passes, lengths already checked.
@@ -479,7 +479,7 @@ fn along<T: Float + Scalar>(
     v: &DVector<T>,
 ) -> Result<DVector<Dual<T, 1>>, DimensionError> {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    Ok(x.zip_map(v, crate::passes::along))
+    Ok(x.zip_map(v, crate::passes::along()))
 }
 
 #[cfg(test)]
