@@ -19,17 +19,11 @@ use num_traits::{Float, One, Zero};
 use crate::Dual;
 use crate::tag::Tag;
 
-/// A buffer of dual inputs the passes seed in place: a slice, or anything
-/// that can lend one (a `DVector` of duals).
+/// A buffer of dual inputs the passes seed in place: a `Vec` (the configs'
+/// buffers) or a `DVector` of duals.
 pub(crate) trait Inputs<D> {
     /// The inputs, to be seeded.
     fn slots(&mut self) -> &mut [D];
-}
-
-impl<D> Inputs<D> for [D] {
-    fn slots(&mut self) -> &mut [D] {
-        self
-    }
 }
 
 impl<D> Inputs<D> for Vec<D> {
