@@ -9,6 +9,7 @@ use core::fmt;
 use num_traits::Float;
 
 use crate::partials;
+use crate::tag::Tag;
 
 /// A dual number `a + Σᵢ bᵢεᵢ` with `εᵢεⱼ = 0`: a value `a` and `N` partial
 /// derivatives `bᵢ = ∂a/∂xᵢ`, stored inline.
@@ -37,10 +38,13 @@ use crate::partials;
 /// assert_eq!(f.value(), 6.0 + 2.0_f64.sin());
 /// assert_eq!(f.partials(), &[3.0 + 2.0_f64.cos(), 2.0]);
 /// ```
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Dual<T, const N: usize> {
     value: T,
     partials: [T; N],
+    /// The driver call that seeded the perturbation (debug builds only; a
+    /// zero-sized type in release builds). See `tag.rs`.
+    tag: Tag,
 }
 
 impl<T: Float, const N: usize> Dual<T, N> {
@@ -55,7 +59,34 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline(always)]
     #[must_use]
     pub const fn new(value: T, partials: [T; N]) -> Self {
-        Self { value, partials }
+        Self {
+            value,
+            partials,
+            tag: Tag::NONE,
+        }
+    }
+
+    /// This number's perturbation tag.
+    #[inline(always)]
+    pub(crate) fn tag(&self) -> Tag {
+        self.tag
+    }
+
+    /// This number with the perturbation tag `tag`.
+    #[inline(always)]
+    pub(crate) fn tagged(self, tag: Tag) -> Self {
+        Self { tag, ..self }
+    }
+
+    /// A number with `value` and `partials` and the tag of `self`: the
+    /// result of a rule applied to `self` alone.
+    #[inline(always)]
+    pub(crate) fn derived(self, value: T, partials: [T; N]) -> Self {
+        Self {
+            value,
+            partials,
+            tag: self.tag,
+        }
     }
 
     /// A constant: every partial derivative is 0.
@@ -71,8 +102,8 @@ impl<T: Float, const N: usize> Dual<T, N> {
         Self::new(value, partials::zeros())
     }
 
-    /// The input variable `xᵢ`: value `value`, partial `i` seeded with 1 and
-    /// the others 0 (the seed `εᵢ`).
+    /// The input variable `xᵢ`: value `value`, partial `i` set to 1 and
+    /// the others 0, so that partial `i` of every result is ∂/∂xᵢ.
     ///
     /// # Panics
     ///
@@ -169,12 +200,57 @@ impl<T: Float, const N: usize> Dual<T, N> {
         self.partials.iter().all(|p| p.is_zero())
     }
 
-    /// The chain rule of a one-argument function: `f(a) + f′(a)·Σᵢ bᵢεᵢ`,
-    /// given `f(a)` and `f′(a)`. The plain product, for the rules whose
-    /// derivative is finite wherever the argument is.
+    /// The chain rule of a one-argument function g: given g(a) and g′(a) at
+    /// this number's value a, returns `g(a) + g′(a)·Σᵢ bᵢεᵢ`, the dual
+    /// number of g applied to this one. This is how every elementary
+    /// function of the crate is written, and how a user adds one of their
+    /// own: compute the value and the derivative on the value, then `chain`.
+    ///
+    /// Each partial is multiplied by g′(a) in IEEE arithmetic: where g′(a)
+    /// is ±∞ or NaN, a zero partial becomes NaN (0·∞). For a function with
+    /// such points, return the limit you want there instead.
+    ///
+    /// To make the function callable from code generic over `Float`, put it
+    /// in a trait of your own and implement the trait for `f64` (and `f32`)
+    /// and for `Dual` through `chain`; requiring `T:` your trait in the
+    /// `Dual` implementation makes nested duals (Hessians) work too.
+    ///
+    /// ```
+    /// use dualgrad::{Dual, gradient, hessian};
+    /// use num_traits::Float;
+    ///
+    /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
+    /// trait Logistic: Float {
+    ///     fn logistic(self) -> Self;
+    /// }
+    ///
+    /// impl Logistic for f64 {
+    ///     fn logistic(self) -> f64 {
+    ///         1.0 / (1.0 + (-self).exp())
+    ///     }
+    /// }
+    ///
+    /// impl<T: Logistic, const N: usize> Logistic for Dual<T, N> {
+    ///     fn logistic(self) -> Self {
+    ///         let s = self.value().logistic();
+    ///         self.chain(s, s * (T::one() - s))
+    ///     }
+    /// }
+    ///
+    /// // Generic code calls it like any Float method.
+    /// fn loss<S: Logistic>(w: &[S]) -> S {
+    ///     (w[0] * w[1]).logistic()
+    /// }
+    ///
+    /// let g = gradient(loss, [0.0, 2.0]);
+    /// assert_eq!(g, [0.5, 0.0]); // σ′(0) = 1/4, times ∂(w₀w₁)/∂w = (2, 0)
+    /// let h = hessian(loss, [0.0, 2.0]);
+    /// assert_eq!(h, [[0.0, 0.25], [0.25, 0.0]]); // σ″(0) = 0
+    /// ```
     #[inline(always)]
-    pub(crate) fn chain(self, value: T, derivative: T) -> Self {
-        Self::new(value, partials::scale(derivative, &self.partials))
+    #[must_use]
+    pub fn chain(self, value: T, derivative: T) -> Self {
+        self.derived(value, partials::scale(derivative, &self.partials))
     }
 
     /// [`chain`](Self::chain) for a rule whose derivative can be ±∞ or NaN
@@ -182,27 +258,58 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// there, so a constant never gets NaN partials.
     #[inline(always)]
     pub(crate) fn chain_singular(self, value: T, derivative: T) -> Self {
-        Self::new(value, partials::scale_guarded(derivative, &self.partials))
+        self.derived(value, partials::scale_guarded(derivative, &self.partials))
     }
 
-    /// The chain rule of a two-argument function `f(a, c)`, given its value
-    /// and `∂f/∂a`, `∂f/∂c`.
+    /// The chain rule of a two-argument function g(a, c): given g(a, c),
+    /// ∂g/∂a and ∂g/∂c at the values a of `self` and c of `other`, returns
+    /// `g(a, c) + Σᵢ (∂g/∂a·bᵢ + ∂g/∂c·dᵢ)εᵢ`. As [`chain`](Self::chain),
+    /// in IEEE arithmetic.
+    ///
+    /// ```
+    /// use dualgrad::{Dual, gradient};
+    /// use num_traits::Float;
+    ///
+    /// /// log(eᵃ + eᶜ) without overflow, with ∂/∂a = eᵃ/(eᵃ + eᶜ).
+    /// trait LogAddExp: Float {
+    ///     fn log_add_exp(self, other: Self) -> Self;
+    /// }
+    ///
+    /// impl LogAddExp for f64 {
+    ///     fn log_add_exp(self, other: f64) -> f64 {
+    ///         let m = self.max(other);
+    ///         m + ((self - m).exp() + (other - m).exp()).ln()
+    ///     }
+    /// }
+    ///
+    /// impl<T: LogAddExp, const N: usize> LogAddExp for Dual<T, N> {
+    ///     fn log_add_exp(self, other: Self) -> Self {
+    ///         let (a, c) = (self.value(), other.value());
+    ///         let v = a.log_add_exp(c);
+    ///         self.chain2(other, v, (a - v).exp(), (c - v).exp())
+    ///     }
+    /// }
+    ///
+    /// fn f<S: LogAddExp>(x: &[S]) -> S {
+    ///     x[0].log_add_exp(x[1])
+    /// }
+    /// // e¹⁰⁰⁰ overflows f64; this does not. Both slopes are 1/2.
+    /// let g = gradient(f, [1000.0, 1000.0]);
+    /// assert!(g.iter().all(|d| (d - 0.5).abs() < 1e-12));
+    /// ```
     #[inline(always)]
-    pub(crate) fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
-        Self::new(
-            value,
-            partials::combine(d_self, &self.partials, d_other, &other.partials),
-        )
+    #[must_use]
+    pub fn chain2(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
+        let partials = partials::combine(d_self, &self.partials, d_other, &other.partials);
+        Self::new(value, partials).tagged(self.tag.join(other.tag))
     }
 
     /// [`chain2`](Self::chain2) for a rule whose partial derivatives can be
     /// ±∞ or NaN at finite arguments (division by 0, `powf` at 0, …).
     #[inline(always)]
     pub(crate) fn chain2_singular(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
-        Self::new(
-            value,
-            partials::combine_guarded(d_self, &self.partials, d_other, &other.partials),
-        )
+        let partials = partials::combine_guarded(d_self, &self.partials, d_other, &other.partials);
+        Self::new(value, partials).tagged(self.tag.join(other.tag))
     }
 }
 
@@ -301,6 +408,23 @@ macro_rules! scalar_comparisons_on_the_left {
 }
 
 scalar_comparisons_on_the_left!(f32, f64);
+
+/// `Dual { value: …, partials: […] }` (the debug-build perturbation tag
+/// is not shown).
+///
+/// ```
+/// use dualgrad::Dual;
+/// let d = Dual::new(1.5, [2.0]);
+/// assert_eq!(format!("{d:?}"), "Dual { value: 1.5, partials: [2.0] }");
+/// ```
+impl<T: fmt::Debug, const N: usize> fmt::Debug for Dual<T, N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Dual")
+            .field("value", &self.value)
+            .field("partials", &self.partials)
+            .finish()
+    }
+}
 
 impl<T: fmt::Display, const N: usize> fmt::Display for Dual<T, N> {
     /// Prints `a + [b₀, b₁, …]ε`, honouring a precision such as `{:.3}`.

@@ -71,9 +71,9 @@ pub trait ScalarFn {
 /// assert_eq!(out, [12.0, 7.0]);
 /// ```
 ///
-/// No driver takes a `VectorFn` yet; until one does, pass it to
-/// [`chunk::jacobian_with`](crate::chunk::jacobian_with) as
-/// `|x, out| f.eval(x, out)`.
+/// [`chunk::jacobian_of`](crate::chunk::jacobian_of) differentiates it
+/// with a dual width chosen from n; any slice driver takes it as the
+/// closure `|x, out| f.eval(x, out)`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `VectorFn`: it cannot be evaluated on several number types",
     note = "wrap a generic `fn f<S: Float>(x: &[S], out: &mut [S])` as `dualgrad::vector_fn!(f, outputs)`, or implement `VectorFn` on a struct"
@@ -159,6 +159,9 @@ macro_rules! vector_fn {
         }
         GenericVectorFn
     }};
+    ($f:path, |_| $outputs:expr) => {
+        $crate::vector_fn!($f, |_inputs| $outputs)
+    };
     ($f:path, $outputs:expr) => {
         $crate::vector_fn!($f, |_inputs| $outputs)
     };

@@ -27,11 +27,157 @@
 //! assert_eq!(j, [[4.0, 3.0], [1.0, 1.0]]);
 //! ```
 //!
-//! The drivers are [`derivative`], [`gradient`], [`jacobian`] and
-//! [`hessian`], each with a `value_and_…` variant that also returns f(x), plus
-//! [`directional_derivative`] and [`jacobian_vector_product`] for one
-//! direction at a time. Underneath is the [`Dual`] type, which can be used
-//! directly.
+//! # Modules and features
+//!
+//! | module | for |
+//! |---|---|
+//! | the crate root | [`Dual`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
+//! | [`chunk`] | the drivers on slices of run-time length, with reusable configs |
+//! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
+//! | [`gradcheck`] | checking a gradient, Jacobian or Hessian, yours or ours, against finite differences, with a report that names the wrong entry |
+//!
+//! | feature | default | adds |
+//! |---|---|---|
+//! | `nalgebra` | yes | `Dual` as a nalgebra `RealField` and `ComplexField` (simba), and the `linalg` drivers |
+//! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual`, comparing value and partials |
+//! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, the gradient checker's reports and `DimensionError` |
+//! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
+//!
+//! # Choosing a driver
+//!
+//! Four families offer the same derivatives, for four ways of holding the
+//! input. Pick the one your function is written for:
+//!
+//! | your input | family | dual width | results |
+//! |---|---|---|---|
+//! | `[T; N]`, N known at compile time | the crate root: [`gradient`], [`jacobian`], [`hessian`], … | N, one evaluation | arrays; never allocate |
+//! | `&[T]` of run-time length | [`chunk`] | C ≤ 12 per pass, ⌈n / C⌉ passes | `Vec`s, or your buffers with a config (no allocation on repeat) |
+//! | nalgebra `SVector<T, N>` | `linalg` (feature `nalgebra`) | N, one evaluation | `SVector`/`SMatrix` |
+//! | nalgebra `DVector<T>` | `linalg::dynamic` (feature `nalgebra`) | as `chunk`, same configs | `DVector`/`DMatrix` |
+//!
+//! Every family has `gradient`, `value_and_gradient`, `jacobian`,
+//! `value_and_jacobian`, `hessian`, `value_gradient_hessian`,
+//! `directional_derivative`, `jacobian_vector_product` and
+//! `vector_derivative` (f: ℝ → ℝᵐ); the crate root also has [`derivative`]
+//! for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
+//! output buffers, and return a [`DimensionError`] for lengths that do not
+//! fit. A function written once for every `Float` type ([`ScalarFn`],
+//! [`VectorFn`]) can be differentiated at several widths and on `f64`:
+//! see [`chunk::gradient_of`] and [`chunk::jacobian_of`]. Underneath is
+//! the [`Dual`] type, which can be used directly.
+//!
+//! # Writing functions dualgrad can differentiate
+//!
+//! **Write the function generically over `Float`.** A dual number is a
+//! different type from `f64`, so a function written for `f64` cannot take
+//! one. Passing `fn f(x: &[f64]) -> f64` to [`gradient`] fails with
+//!
+//! ```text
+//! error[E0631]: type mismatch in function arguments
+//!    = note: expected function signature `for<'a> fn(&'a [Dual<_, _>]) -> _`
+//!               found function signature `fn(&[f64]) -> _`
+//! ```
+//!
+//! and `fn g(x: f64) -> f64` passed to [`derivative`] with
+//! ``expected function signature `fn(Dual<_, 1>) -> _` found function
+//! signature `fn(f64) -> _` ``. Write `fn f<S: Float>(x: &[S]) -> S`
+//! instead: the same code then runs on `f64` and on every dual type.
+//!
+//! **Literals come from `S::from`.** Inside a generic function `2.0 * x` is
+//! ``error[E0277]: cannot multiply `{float}` by `S` ``, because `2.0` is an
+//! `f64` and `S` may not be. Write `S::from(2.0).unwrap()` (once per
+//! constant, outside loops), or `S::one() + S::one()`; for π write
+//! `S::from(std::f64::consts::PI).unwrap()` (`FloatConst` is not part of
+//! `Float`). On a concrete `Dual`, `2.0 * x`, `x + 1.0` and `2.0 == x` do
+//! work.
+//!
+//! **Comparisons and branches** look at the value only (`x < y`, `max`,
+//! `abs`), so `if x > S::zero() { … }` takes the same branch as on `f64`,
+//! and the derivative is that of the branch taken.
+//!
+//! **Generic functions, not closures, when you need several number
+//! types.** A closure has one argument type. The same closure cannot give
+//! both a gradient and a Hessian (nested duals are another type):
+//!
+//! ```text
+//! error[E0631]: type mismatch in closure arguments
+//!    = note: expected closure signature `for<'a> fn(&'a [Dual<Dual<_, _>, _>]) -> _`
+//!               found closure signature `fn(&[Dual<f64, 2>]) -> _`
+//! ```
+//!
+//! Write a named generic `fn` and pass it by name to each driver. When the
+//! function needs data (observations, constants), put the data in a struct
+//! and implement [`ScalarFn`] or [`VectorFn`] for it; [`scalar_fn!`] and
+//! [`vector_fn!`] wrap a plain generic `fn`. Drivers such as
+//! [`chunk::gradient_of`] and the gradient checker take these.
+//!
+//! **Linear algebra:** for code on nalgebra matrices, write the function
+//! generically over `nalgebra::RealField + Copy` instead of `Float`; `Dual`
+//! implements both (feature `nalgebra`), so nalgebra's decompositions carry
+//! derivatives. See the `linalg` module.
+//!
+//! **Higher derivatives by nesting.** `Dual<Dual<f64, N>, N>` is a dual
+//! number whose parts are dual numbers: the inner partials give the
+//! gradient, the outer partials of the inner partials the Hessian. The
+//! Hessian drivers do this for you; nest further for third derivatives.
+//!
+//! ```
+//! use dualgrad::derivative;
+//! use num_traits::Float;
+//!
+//! fn f<S: Float>(x: S) -> S {
+//!     x.powi(4)
+//! }
+//! // f″ and f‴ by nesting the one-variable driver: 12x² and 24x.
+//! let second = |x: f64| derivative(|y| derivative(f, y), x);
+//! let third = |x: f64| derivative(|z| derivative(|y| derivative(f, y), z), x);
+//! assert_eq!((second(2.0), third(2.0)), (48.0, 48.0));
+//! ```
+//!
+//! **Your own elementary functions** (erf, a spline, a lookup table with a
+//! known slope): see [`Dual::chain`].
+//!
+//! # Nesting and perturbation confusion
+//!
+//! A derivative inside a derivative must keep the two perturbations apart.
+//! This is wrong, and in a debug build it panics:
+//!
+//! ```should_panic
+//! use dualgrad::{derivative, Dual};
+//! // d/dx [ x · d/dy (x + y) ] at x = 1 is 1.
+//! let wrong = derivative(|x| x * Dual::constant(derivative(|y| x + y, 1.0)), 1.0);
+//! # panic!("release builds do not check; tests/perturbation.rs checks the debug panic");
+//! ```
+//!
+//! The inner `derivative` is called at `f64`, so its `y` is a
+//! `Dual<f64, 1>`: the same type as the captured outer `x`, and `x + y`
+//! would add the outer perturbation to the inner one, giving 2. The panic
+//! says so: `dualgrad: perturbation confusion: dual numbers seeded by two
+//! different derivative calls … were combined at the same type`, and shows
+//! the fix, which is to differentiate the inner function at the outer dual
+//! type, so that the perturbations have different types:
+//!
+//! ```
+//! use dualgrad::{derivative, Dual};
+//! let right = derivative(
+//!     |x: Dual<f64, 1>| {
+//!         x * derivative(|y: Dual<Dual<f64, 1>, 1>| Dual::constant(x) + y, Dual::constant(1.0))
+//!     },
+//!     1.0,
+//! );
+//! assert_eq!(right, 1.0);
+//! ```
+//!
+//! How it is caught: in debug builds (`debug_assertions`, on for
+//! `cargo test` and `cargo build`) each driver call tags the inputs it
+//! seeds, every operation carries the tag on, and an operation on duals of
+//! two different calls panics. Constants and duals you build yourself with
+//! [`Dual::new`] or [`Dual::variable`] carry no tag and mix with anything.
+//! Release builds carry no tag: `Dual` has the same size, and the same
+//! instruction counts were measured with and without the check. So run your
+//! tests in a debug build: `cargo test` catches the mistake. Nesting that
+//! is typed (as above, or a generic function passed by name to nested
+//! drivers, or [`hessian`]) never trips it.
 //!
 //! # How it works
 //!
@@ -77,6 +223,7 @@
 //! | a singular function of a **constant** (all partials 0): `sqrt`, `cbrt`, `ln`, `log2`, `log10`, `ln_1p`, `log`, `recip`, `/`, `%`, `powf`, `powi` with n < 0, `asin`, `acos`, `atanh`, `acosh`, `atan2`, `hypot` | 0, even where f′ is ±∞ or NaN: `sqrt`, `cbrt`, `ln`, `recip`, `powf(·, 0.5)` of a constant 0 and `1 / 0` give 0 partials, not NaN (`0·∞` never leaks) |
 //! | an **infinite or NaN value or coefficient** in `+`, `−`, `·`, `mul_add`, or a smooth function (`exp`, `exp2`, `sinh`, `cosh`, `tan`, `tanh`, `sin`, …) | IEEE arithmetic on each partial: `∞·0 = NaN`, so `exp` of a constant 800 (= ∞) has NaN partials, and `Dual::constant(∞) * x` has NaN partials in the directions `x` does not depend on |
 //! | `sqrt` of a variable at 0 | +∞ in the seeded direction, 0 in the others |
+//! | second derivatives of `sqrt` (and `cbrt`, `ln`, …) of a variable at its singular point | NaN or ±∞: `hessian` of √x at 0 is `[[NaN]]` (−¼x^(−3/2) is −∞, and the nested rule multiplies it by 0 partials); mixed entries of √x·y at x = 0 can be ∞ one way and NaN the other |
 //! | `floor`, `ceil`, `round`, `trunc`, `signum` | 0 (piecewise constant) |
 //! | `fract` | 1 |
 //! | `a % b` | ∂/∂a = 1, ∂/∂b = −trunc(a/b) |
@@ -144,11 +291,14 @@ pub mod linalg;
 mod num_traits_impls;
 mod ops;
 mod partials;
+mod passes;
 mod rules;
+mod tag;
 
 pub use drivers::{
     derivative, directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,
-    value_and_derivative, value_and_gradient, value_and_jacobian, value_gradient_hessian,
+    value_and_derivative, value_and_gradient, value_and_jacobian, value_and_vector_derivative,
+    value_gradient_hessian, vector_derivative,
 };
 pub use dual::Dual;
 pub use error::DimensionError;

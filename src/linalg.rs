@@ -64,22 +64,13 @@
 //! assert!((g - Vector2::new(0.5, 0.25)).norm() < 1e-15);
 //! ```
 
+mod directional;
 pub mod dynamic;
 mod gradient;
 mod hessian;
 mod jacobian;
 
+pub use directional::{directional_derivative, jacobian_vector_product, vector_derivative};
 pub use gradient::{gradient, value_and_gradient};
 pub use hessian::{hessian, value_gradient_hessian};
 pub use jacobian::{jacobian, value_and_jacobian};
-
-use nalgebra::{SVector, Scalar};
-use num_traits::Float;
-
-use crate::Dual;
-
-/// The inputs `xᵢ + εᵢ` as an `SVector`: variable `i` seeded in slot `i`.
-#[inline]
-fn seed<T: Float + Scalar, const N: usize>(x: &SVector<T, N>) -> SVector<Dual<T, N>, N> {
-    SVector::from_fn(|i, _| Dual::variable(x[i], i))
-}

@@ -30,6 +30,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
             self.value() + rhs.value(),
             partials::add(self.partials(), rhs.partials()),
         )
+        .tagged(self.tag().join(rhs.tag()))
     }
 
     /// d(a − b) = da − db
@@ -39,6 +40,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
             self.value() - rhs.value(),
             partials::sub(self.partials(), rhs.partials()),
         )
+        .tagged(self.tag().join(rhs.tag()))
     }
 
     /// d(a·b) = b·da + a·db (the product rule)
@@ -74,13 +76,13 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// d(a + c) = da
     #[inline(always)]
     fn add_scalar(self, rhs: T) -> Self {
-        Self::new(self.value() + rhs, *self.partials())
+        self.derived(self.value() + rhs, *self.partials())
     }
 
     /// d(a − c) = da
     #[inline(always)]
     fn sub_scalar(self, rhs: T) -> Self {
-        Self::new(self.value() - rhs, *self.partials())
+        self.derived(self.value() - rhs, *self.partials())
     }
 
     /// d(a·c) = c·da
@@ -98,19 +100,19 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// d(a % c) = da
     #[inline(always)]
     fn rem_scalar(self, rhs: T) -> Self {
-        Self::new(self.value() % rhs, *self.partials())
+        self.derived(self.value() % rhs, *self.partials())
     }
 
     /// d(c + b) = db
     #[inline(always)]
     fn scalar_add(lhs: T, rhs: Self) -> Self {
-        Self::new(lhs + rhs.value(), *rhs.partials())
+        rhs.derived(lhs + rhs.value(), *rhs.partials())
     }
 
     /// d(c − b) = −db
     #[inline(always)]
     fn scalar_sub(lhs: T, rhs: Self) -> Self {
-        Self::new(lhs - rhs.value(), partials::neg(rhs.partials()))
+        rhs.derived(lhs - rhs.value(), partials::neg(rhs.partials()))
     }
 
     /// d(c·b) = c·db
@@ -264,7 +266,7 @@ impl<T: Float, const N: usize> Neg for Dual<T, N> {
     /// d(−a) = −da
     #[inline(always)]
     fn neg(self) -> Self {
-        Self::new(-self.value(), partials::neg(self.partials()))
+        self.derived(-self.value(), partials::neg(self.partials()))
     }
 }
 

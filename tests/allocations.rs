@@ -117,3 +117,46 @@ fn chunk_jacobian_with_a_config_allocates_nothing() {
     assert_eq!(out[..40], [1.0; 40]);
     assert_eq!(out[41], 2.0);
 }
+
+#[test]
+fn chunk_hessian_with_a_config_allocates_nothing() {
+    let x: Vec<f64> = (0..15).map(|i| f64::from(i) * 0.1).collect();
+    let mut config = dualgrad::chunk::HessianConfig::<f64, 4>::new(x.len());
+    let (mut g, mut h) = (vec![0.0; 15], vec![0.0; 225]);
+    let n = allocations_of(|| {
+        for _ in 0..5 {
+            dualgrad::chunk::hessian_with(&mut config, rosenbrock, &x, &mut g, &mut h).unwrap();
+        }
+    });
+    assert_eq!(n, 0);
+    assert_eq!(g, dualgrad::chunk::gradient(rosenbrock, &x));
+}
+
+#[cfg(feature = "nalgebra")]
+#[test]
+fn dvector_drivers_with_a_config_allocate_nothing() {
+    use dualgrad::linalg::dynamic;
+    use nalgebra::{DMatrix, DVector};
+
+    let x = DVector::from_fn(15, |i, _| i as f64 * 0.1);
+    let f = |v: &DVector<Dual<f64, 4>>| rosenbrock(v.as_slice());
+    let f2 = |v: &DVector<Dual<Dual<f64, 4>, 4>>| rosenbrock(v.as_slice());
+    let fj = |v: &DVector<Dual<f64, 4>>, y: &mut DVector<Dual<f64, 4>>| {
+        y[0] = rosenbrock(v.as_slice());
+        y[1] = v.sum();
+    };
+    let mut gc = GradientConfig::<f64, 4>::new(15);
+    let mut jc = JacobianConfig::<f64, 4>::new(15, 2);
+    let mut hc = dualgrad::chunk::HessianConfig::<f64, 4>::new(15);
+    let (mut g, mut j) = (DVector::zeros(15), DMatrix::zeros(2, 15));
+    let mut h = DMatrix::zeros(15, 15);
+    let n = allocations_of(|| {
+        for _ in 0..5 {
+            dynamic::gradient_with(&mut gc, f, &x, &mut g).unwrap();
+            dynamic::jacobian_with(&mut jc, fj, &x, &mut j).unwrap();
+            dynamic::hessian_with(&mut hc, f2, &x, &mut g, &mut h).unwrap();
+        }
+    });
+    assert_eq!(n, 0);
+    assert_eq!(j.row(1).iter().copied().collect::<Vec<_>>(), [1.0; 15]);
+}

@@ -247,23 +247,51 @@ fn chunk_widths_group(c: &mut Criterion) {
     g.finish();
 }
 
+/// Rayon's passes against the sequential ones: gradients at n = 2 000 and
+/// 20 000 (chained Rosenbrock), and Jacobians at n = 2 000 (a tridiagonal
+/// map; a dense 20 000 × 20 000 Jacobian would be 3.2 GB).
 #[cfg(feature = "rayon")]
 fn parallel_group(c: &mut Criterion) {
+    for n in [2000, 20_000] {
+        let x: Vec<f64> = (0..n)
+            .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
+            .collect();
+        assert_eq!(
+            chunk::par_gradient(rosenbrock, &x),
+            chunk::gradient(rosenbrock, &x)
+        );
+        let mut g = group(c, &format!("parallel-{n}"));
+        g.sample_size(10).measurement_time(Duration::from_secs(2));
+        g.bench_function("sequential", |b| {
+            b.iter(|| chunk::gradient(rosenbrock, black_box(&x)))
+        });
+        g.bench_function("rayon", |b| {
+            b.iter(|| chunk::par_gradient(rosenbrock, black_box(&x)))
+        });
+        g.finish();
+    }
     let n = 2000;
     let x: Vec<f64> = (0..n)
         .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
         .collect();
-    assert_eq!(
-        chunk::par_gradient(rosenbrock, &x),
-        chunk::gradient(rosenbrock, &x)
-    );
-    let mut g = group(c, "parallel-2000");
+    let map =
+        |v: &[Dual<f64, { chunk::DEFAULT_CHUNK }>]| -> Vec<Dual<f64, { chunk::DEFAULT_CHUNK }>> {
+            (0..v.len())
+                .map(|i| {
+                    let left = if i > 0 { v[i - 1] } else { v[i] };
+                    let right = if i + 1 < v.len() { v[i + 1] } else { v[i] };
+                    left - v[i] * 2.0 + right + v[i].exp()
+                })
+                .collect()
+        };
+    assert_eq!(chunk::par_jacobian(map, &x), chunk::jacobian(map, &x));
+    let mut g = group(c, "parallel-jacobian-2000");
     g.sample_size(10).measurement_time(Duration::from_secs(2));
     g.bench_function("sequential", |b| {
-        b.iter(|| chunk::gradient(rosenbrock, black_box(&x)))
+        b.iter(|| chunk::jacobian(map, black_box(&x)))
     });
     g.bench_function("rayon", |b| {
-        b.iter(|| chunk::par_gradient(rosenbrock, black_box(&x)))
+        b.iter(|| chunk::par_jacobian(map, black_box(&x)))
     });
     g.finish();
 }

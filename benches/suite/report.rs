@@ -376,16 +376,33 @@ pub fn write_benchmarks_md() {
         20.0,
     );
 
-    if let Some(speedup) = t.ratio("parallel-2000", "sequential", "rayon", "") {
-        writeln!(o, "\n## Parallel chunks (feature `rayon`), n = 2000\n").unwrap();
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let parallel = [
+        ("parallel-2000", "gradient, n = 2 000"),
+        ("parallel-20000", "gradient, n = 20 000"),
+        ("parallel-jacobian-2000", "Jacobian, n = 2 000"),
+    ];
+    if parallel
+        .iter()
+        .any(|(id, _)| t.ratio(id, "sequential", "rayon", "").is_some())
+    {
+        writeln!(o, "\n## Parallel chunks (feature `rayon`), {cores} cores\n").unwrap();
         writeln!(
             o,
-            "Sequential {}, rayon {}: speed-up {speedup:.2}× on {} cores.",
-            time(t.get("parallel-2000", "sequential", "")),
-            time(t.get("parallel-2000", "rayon", "")),
-            std::thread::available_parallelism().map_or(0, |n| n.get())
+            "| case | sequential | rayon | speed-up |\n|---|---|---|---|"
         )
         .unwrap();
+        for (id, label) in parallel {
+            if let Some(speedup) = t.ratio(id, "sequential", "rayon", "") {
+                writeln!(
+                    o,
+                    "| {label} | {} | {} | {speedup:.2}× |",
+                    time(t.get(id, "sequential", "")),
+                    time(t.get(id, "rayon", "")),
+                )
+                .unwrap();
+            }
+        }
     }
 
     writeln!(o, "\n## Targets\n").unwrap();

@@ -17,7 +17,7 @@ use crate::Dual;
 /// ```
 #[derive(Clone, Debug)]
 pub struct GradientConfig<T, const C: usize = DEFAULT_CHUNK> {
-    pub(super) inputs: Vec<Dual<T, C>>,
+    pub(crate) inputs: Vec<Dual<T, C>>,
 }
 
 impl<T: Float, const C: usize> GradientConfig<T, C> {
@@ -83,8 +83,8 @@ impl<T: Float, const C: usize> GradientConfig<T, C> {
 /// ```
 #[derive(Clone, Debug)]
 pub struct JacobianConfig<T, const C: usize = DEFAULT_CHUNK> {
-    pub(super) gradient: GradientConfig<T, C>,
-    pub(super) outputs: Vec<Dual<T, C>>,
+    pub(crate) gradient: GradientConfig<T, C>,
+    pub(crate) outputs: Vec<Dual<T, C>>,
 }
 
 impl<T: Float, const C: usize> JacobianConfig<T, C> {
@@ -123,5 +123,74 @@ impl<T: Float, const C: usize> JacobianConfig<T, C> {
     #[must_use]
     pub fn outputs(&self) -> usize {
         self.outputs.len()
+    }
+}
+
+/// The work buffer of [`hessian_with`](super::hessian_with) for inputs of
+/// length n: n second-order duals `Dual<Dual<T, C>, C>`, C partials in each
+/// order.
+///
+/// ```
+/// use dualgrad::chunk::HessianConfig;
+/// let config = HessianConfig::<f64, 4>::new(10);
+/// // ⌈10 / 4⌉ = 3 blocks, one pass per pair of blocks: 3·4/2.
+/// assert_eq!((config.len(), config.passes()), (10, 6));
+/// ```
+#[derive(Clone, Debug)]
+pub struct HessianConfig<T, const C: usize = DEFAULT_CHUNK> {
+    pub(crate) inputs: Vec<Dual<Dual<T, C>, C>>,
+}
+
+impl<T: Float, const C: usize> HessianConfig<T, C> {
+    /// A config for inputs of length `n`. A chunk size C = 0 is rejected at
+    /// compile time.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64>::new(3).len(), 3);
+    /// ```
+    #[must_use]
+    pub fn new(n: usize) -> Self {
+        const { assert!(C > 0, "chunk size C must be at least 1") };
+        HessianConfig {
+            inputs: vec![Dual::constant(Dual::constant(T::zero())); n],
+        }
+    }
+
+    /// The input length n this config was made for.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64>::new(7).len(), 7);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// `true` for a config of zero inputs.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert!(HessianConfig::<f64>::new(0).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// The number of evaluations of f per Hessian: b·(b + 1)/2 for
+    /// b = ⌈n / C⌉ blocks, one per pair of blocks (the Hessian is
+    /// symmetric).
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64, 12>::new(12).passes(), 1);
+    /// assert_eq!(HessianConfig::<f64, 12>::new(13).passes(), 3);
+    /// ```
+    #[must_use]
+    pub fn passes(&self) -> usize {
+        let blocks = self.inputs.len().div_ceil(C);
+        blocks * (blocks + 1) / 2
     }
 }

@@ -2,7 +2,8 @@
 
 use num_traits::Float;
 
-use super::{DEFAULT_CHUNK, GradientConfig, blocks, seed};
+use super::{DEFAULT_CHUNK, GradientConfig, widths::balanced_width};
+use crate::passes::{first_order, read_block};
 use crate::{DimensionError, Dual, ScalarFn};
 
 /// The gradient of f: ℝⁿ → ℝ for an input of run-time length n, in
@@ -120,26 +121,7 @@ pub fn gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
 /// ```
 #[must_use]
 pub fn value_and_gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
-    const {
-        assert!(
-            DEFAULT_CHUNK == 12,
-            "the widths below are 1..=DEFAULT_CHUNK"
-        )
-    };
-    let passes = x.len().div_ceil(DEFAULT_CHUNK);
-    let width = x
-        .len()
-        .checked_div(passes)
-        .map_or(0, |_| x.len().div_ceil(passes));
-    macro_rules! at_width {
-        ($($w:literal)+) => {
-            match width {
-                $($w => with_width::<T, F, $w>(f, x),)+
-                _ => with_width::<T, F, 1>(f, x), // n = 0: no pass, f(x) only
-            }
-        };
-    }
-    at_width!(1 2 3 4 5 6 7 8 9 10 11 12)
+    balanced_width!(x.len(), |C| with_width::<T, F, C>(f, x))
 }
 
 /// [`value_and_gradient_of`] at one width.
@@ -156,20 +138,12 @@ where
     T: Float,
     F: Fn(&[Dual<T, C>]) -> Dual<T, C>,
 {
-    let inputs = &mut config.inputs;
-    for (input, &xi) in inputs.iter_mut().zip(x) {
-        *input = Dual::constant(xi);
-    }
-    if x.is_empty() {
-        return f(inputs).value();
-    }
     let mut value = T::nan();
-    for block in blocks(x.len(), C) {
-        seed(&mut inputs[block.clone()], &x[block.clone()], true);
+    let Ok(()) = first_order(&mut config.inputs, x, |inputs, block| {
         let y = f(inputs);
-        out[block.clone()].copy_from_slice(&y.partials()[..block.len()]);
+        read_block(&y, block, out);
         value = y.value();
-        seed(&mut inputs[block.clone()], &x[block], false);
-    }
+        Ok::<(), core::convert::Infallible>(())
+    });
     value
 }

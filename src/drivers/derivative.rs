@@ -35,6 +35,47 @@ pub fn derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> T {
 #[inline]
 #[must_use]
 pub fn value_and_derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> (T, T) {
-    let y = f(Dual::variable(x, 0));
+    let y = f(crate::passes::variable(x));
     (y.value(), y.partials()[0])
+}
+
+/// The derivative f′(t) of a curve f: ℝ → ℝᴹ (a trajectory, a
+/// parametrised shape), from one evaluation on `Dual<T, 1>`: output i's
+/// partial is dfᵢ/dt.
+///
+/// ```
+/// use dualgrad::vector_derivative;
+/// // The helix (cos t, sin t, t) at t = 0 moves along (0, 1, 1).
+/// let d = vector_derivative(|t| [t.cos(), t.sin(), t], 0.0);
+/// assert_eq!(d, [0.0, 1.0, 1.0]);
+/// ```
+#[inline]
+#[must_use]
+pub fn vector_derivative<T: Float, F: Fn(Dual<T, 1>) -> [Dual<T, 1>; M], const M: usize>(
+    f: F,
+    t: T,
+) -> [T; M] {
+    value_and_vector_derivative(f, t).1
+}
+
+/// The value f(t) and the derivative f′(t) of a curve f: ℝ → ℝᴹ, from one
+/// evaluation.
+///
+/// ```
+/// use dualgrad::value_and_vector_derivative;
+/// let (y, d) = value_and_vector_derivative(|t| [t * t, t * t * t], 2.0);
+/// assert_eq!((y, d), ([4.0, 8.0], [4.0, 12.0]));
+/// ```
+#[inline]
+#[must_use]
+pub fn value_and_vector_derivative<
+    T: Float,
+    F: Fn(Dual<T, 1>) -> [Dual<T, 1>; M],
+    const M: usize,
+>(
+    f: F,
+    t: T,
+) -> ([T; M], [T; M]) {
+    let y = f(crate::passes::variable(t));
+    (y.map(|yi| yi.value()), y.map(|yi| yi.partials()[0]))
 }

@@ -6,6 +6,7 @@ use core::array;
 use num_traits::Float;
 
 use crate::Dual;
+use crate::passes::along;
 
 /// The directional derivative ∇f(x)·v of f: ℝᴺ → ℝ along `v`, from one
 /// evaluation with a single partial (cheaper than the full gradient for
@@ -23,7 +24,8 @@ pub fn directional_derivative<T: Float, F: Fn(&[Dual<T, 1>]) -> Dual<T, 1>, cons
     x: [T; N],
     v: [T; N],
 ) -> T {
-    f(&along(&x, &v)).partials()[0]
+    let along = along();
+    f(&array::from_fn::<Dual<T, 1>, N, _>(|i| along(x[i], v[i]))).partials()[0]
 }
 
 /// The Jacobian-vector product J(x)·v of f: ℝᴺ → ℝᴹ, from one evaluation
@@ -46,11 +48,7 @@ pub fn jacobian_vector_product<
     x: [T; N],
     v: [T; N],
 ) -> [T; M] {
-    let y = f(&along(&x, &v));
+    let along = along();
+    let y = f(&array::from_fn::<Dual<T, 1>, N, _>(|i| along(x[i], v[i])));
     array::from_fn(|i| y[i].partials()[0])
-}
-
-/// The inputs `xᵢ + vᵢε`.
-fn along<T: Float, const N: usize>(x: &[T; N], v: &[T; N]) -> [Dual<T, 1>; N] {
-    array::from_fn(|i| Dual::new(x[i], [v[i]]))
 }

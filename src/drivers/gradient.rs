@@ -2,20 +2,20 @@
 
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The gradient ∇f(x) = [∂f/∂x₁, …, ∂f/∂x_N] of f: ℝᴺ → ℝ, exact to
 /// rounding, from one evaluation of `f` on `Dual<T, N>`.
 ///
-/// By the convention of *Mathematics for Machine Learning* (5.40) the
-/// gradient is a row vector; it is returned as an array.
+/// In *Mathematics for Machine Learning* (Deisenroth, Faisal and Ong,
+/// §5.2, eq. 5.40) the gradient is a row vector; it is returned as an array.
 ///
 /// ```
 /// use dualgrad::gradient;
 /// use num_traits::Float;
 ///
-/// // Example 5.7: f(x₁, x₂) = x₁²x₂ + x₁x₂³, ∇f = [2x₁x₂ + x₂³, x₁² + 3x₁x₂²].
+/// // Example 5.7 of that book: f(x₁, x₂) = x₁²x₂ + x₁x₂³, ∇f = [2x₁x₂ + x₂³, x₁² + 3x₁x₂²].
 /// fn f<S: Float>(x: &[S]) -> S {
 ///     x[0] * x[0] * x[1] + x[0] * x[1].powi(3)
 /// }
@@ -43,6 +43,6 @@ pub fn value_and_gradient<T: Float, F: Fn(&[Dual<T, N>]) -> Dual<T, N>, const N:
     f: F,
     x: [T; N],
 ) -> (T, [T; N]) {
-    let y = f(&seed(&x));
+    let y = f(&seeded(&x));
     (y.value(), *y.partials())
 }

@@ -4,8 +4,8 @@ use core::array;
 
 use num_traits::Float;
 
-use super::seed_second_order;
 use crate::Dual;
+use crate::passes::second_order_seeded;
 
 /// A second-order dual number: value, gradient and Hessian in one.
 type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
@@ -20,7 +20,7 @@ type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
 /// use dualgrad::hessian;
 /// use num_traits::Float;
 ///
-/// // Example 5.6: f(x, y) = (x + 2y³)².
+/// // Example 5.6 of *Mathematics for Machine Learning*: f(x, y) = (x + 2y³)².
 /// fn f<S: Float>(v: &[S]) -> S {
 ///     let two = S::from(2.0).unwrap();
 ///     (v[0] + two * v[1].powi(3)).powi(2)
@@ -56,7 +56,7 @@ pub fn value_gradient_hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, co
     f: F,
     x: [T; N],
 ) -> (T, [T; N], [[T; N]; N]) {
-    let seeded: [Dual2<T, N>; N] = array::from_fn(|i| seed_second_order(x[i], i));
+    let seeded: [Dual2<T, N>; N] = second_order_seeded(|i| x[i]);
     let y = f(&seeded);
     let (inner, outer) = y.into_parts();
     (

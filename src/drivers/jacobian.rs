@@ -4,12 +4,12 @@ use core::array;
 
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The M × N Jacobian of f: ℝᴺ → ℝᴹ, exact to rounding: row `i` is the
 /// gradient of output `i` (`J[i][j]` = ∂fᵢ/∂xⱼ), as in *Mathematics for Machine
-/// Learning* (5.58), from one evaluation of `f` on `Dual<T, N>`.
+/// Learning* (§5.3, eq. 5.58), from one evaluation of `f` on `Dual<T, N>`.
 ///
 /// ```
 /// use dualgrad::jacobian;
@@ -55,7 +55,7 @@ pub fn value_and_jacobian<
     f: F,
     x: [T; N],
 ) -> ([T; M], [[T; N]; M]) {
-    let y = f(&seed(&x));
+    let y = f(&seeded(&x));
     (
         array::from_fn(|i| y[i].value()),
         array::from_fn(|i| *y[i].partials()),

@@ -72,9 +72,10 @@ use std::sync::{Mutex, TryLockError};
 use ::argmin::core::{CostFunction, Error, Gradient, Hessian, Jacobian, Operator};
 
 use crate::chunk::{
-    DEFAULT_CHUNK, GradientConfig, JacobianConfig, blocks, gradient_with, jacobian_with,
+    DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, gradient_with, hessian_with,
+    jacobian_with,
 };
-use crate::{DimensionError, Dual, ScalarFn, VectorFn};
+use crate::{DimensionError, ScalarFn, VectorFn};
 
 /// A [`ScalarFn`] f: ℝⁿ → ℝ as an argmin problem with parameters
 /// `Vec<f64>` of length n: argmin's `CostFunction` (f(x)), `Gradient`
@@ -113,14 +114,11 @@ struct ScalarWork<const C: usize> {
     hessian: Option<HessianWork<C>>,
 }
 
-/// A second-order dual: value, gradient and Hessian of one block pair.
-type Dual2<const C: usize> = Dual<Dual<f64, C>, C>;
-
-/// The work buffers of a Hessian: the nested dual inputs, and the gradient
-/// and the row-major Hessian before they are split into argmin's rows.
+/// The work buffers of a Hessian: the chunk config, and the gradient and
+/// the row-major Hessian before they are split into argmin's rows.
 #[derive(Debug)]
 struct HessianWork<const C: usize> {
-    inputs: Vec<Dual2<C>>,
+    config: HessianConfig<f64, C>,
     gradient: Vec<f64>,
     hessian: Vec<f64>,
 }
@@ -260,75 +258,23 @@ impl<F: ScalarFn, const C: usize> Hessian for ScalarProblem<F, C> {
     fn hessian(&self, param: &Vec<f64>) -> Result<Vec<Vec<f64>>, Error> {
         self.check(param)?;
         let n = self.dimension;
-        Ok(with_work(&self.work, |work| {
+        let rows = with_work(&self.work, |work| {
             let work = work.hessian.get_or_insert_with(|| HessianWork {
-                inputs: vec![Dual::constant(Dual::constant(0.0)); n],
+                config: HessianConfig::new(n),
                 gradient: vec![0.0; n],
                 hessian: vec![0.0; n * n],
             });
-            hessian_by_blocks(
-                &mut work.inputs,
-                &self.function,
+            hessian_with(
+                &mut work.config,
+                |x| self.function.eval(x),
                 param,
                 &mut work.gradient,
                 &mut work.hessian,
-            );
-            rows(&work.hessian, n, n)
-        }))
+            )?;
+            Ok::<_, DimensionError>(rows(&work.hessian, n, n))
+        })?;
+        Ok(rows)
     }
-}
-
-/// f(x), ∇f(x) into `gradient` and ∇²f(x) into `hessian` (row-major), by
-/// nested chunks: for each pair of blocks I ≤ J of the split of 0..n, inputs
-/// in I carry inner perturbations δ, inputs in J outer ones ε, and one
-/// evaluation gives ∂²f/∂xᵢ∂xⱼ for i ∈ I, j ∈ J (the ε-partials of the
-/// δ-partials) and ∂f/∂xⱼ (the ε-partials' values). The lengths are the
-/// caller's to check.
-///
-/// Stands in for `chunk::hessian_with` until that driver is on this branch;
-/// then `HessianWork` holds its config and this function goes.
-fn hessian_by_blocks<F: ScalarFn, const C: usize>(
-    inputs: &mut [Dual2<C>],
-    function: &F,
-    x: &[f64],
-    gradient: &mut [f64],
-    hessian: &mut [f64],
-) -> f64 {
-    let n = x.len();
-    let constant = |xk: f64| Dual::constant(Dual::constant(xk));
-    for (input, &xk) in inputs.iter_mut().zip(x) {
-        *input = constant(xk);
-    }
-    if n == 0 {
-        return function.eval(inputs).value().value();
-    }
-    let mut value = f64::NAN;
-    for (j_index, outer) in blocks(n, C).enumerate() {
-        for inner in blocks(n, C).take(j_index + 1) {
-            for (a, i) in inner.clone().enumerate() {
-                inputs[i] = Dual::constant(Dual::variable(x[i], a));
-            }
-            for (b, j) in outer.clone().enumerate() {
-                let mut slopes = [Dual::constant(0.0); C];
-                slopes[b] = Dual::constant(1.0);
-                inputs[j] = Dual::new(inputs[j].value(), slopes);
-            }
-            let (inner_value, outer_partials) = function.eval(inputs).into_parts();
-            value = inner_value.value();
-            for (b, j) in outer.clone().enumerate() {
-                gradient[j] = outer_partials[b].value();
-                for (a, i) in inner.clone().enumerate() {
-                    let second = outer_partials[b].partials()[a];
-                    hessian[i * n + j] = second;
-                    hessian[j * n + i] = second;
-                }
-            }
-            for k in inner.clone().chain(outer.clone()) {
-                inputs[k] = constant(x[k]);
-            }
-        }
-    }
-    value
 }
 
 /// A [`VectorFn`] f: ℝⁿ → ℝᵐ as an argmin problem with parameters

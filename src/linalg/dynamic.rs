@@ -1,10 +1,13 @@
 //! Drivers for `DVector` inputs of run-time length n, in chunk-mode passes.
 //!
-//! As in [`crate::chunk`], the input is differentiated
-//! [`DEFAULT_CHUNK`] coordinates at a time: each pass seeds the next C
-//! coordinates of one `DVector` of duals and leaves the others constant,
-//! so a gradient or Jacobian takes ⌈n / C⌉ evaluations of f, and a Hessian
-//! ⌈n / C⌉·(⌈n / C⌉ + 1)/2 (one per pair of blocks, using its symmetry).
+//! As in [`crate::chunk`], the input is differentiated C coordinates at a
+//! time ([`DEFAULT_CHUNK`] unless a config names another C): each pass
+//! seeds the next C coordinates of one `DVector` of duals and leaves the
+//! others constant, so a gradient or Jacobian takes ⌈n / C⌉ evaluations of
+//! f, and a Hessian ⌈n / C⌉·(⌈n / C⌉ + 1)/2 (one per pair of blocks, using
+//! its symmetry). The `_with` forms take chunk mode's configs
+//! ([`GradientConfig`], [`JacobianConfig`], [`HessianConfig`]) and
+//! allocate nothing on repeat.
 //!
 //! ```
 //! use dualgrad::linalg::dynamic;
@@ -16,23 +19,25 @@
 //! assert_eq!(g, &x * 2.0);
 //! ```
 
-use core::ops::Range;
+use core::mem;
 
 use nalgebra::{DMatrix, DVector, Scalar};
-use num_traits::{Float, One, Zero};
+use num_traits::Float;
 
-use crate::chunk::{self, DEFAULT_CHUNK};
+use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig};
+use crate::passes::{first_order, read_second_order, second_order};
 use crate::{DimensionError, Dual};
 
 /// A dual of one chunk of partials.
-type ChunkDual<T> = Dual<T, DEFAULT_CHUNK>;
+type ChunkDual<T, const C: usize = DEFAULT_CHUNK> = Dual<T, C>;
 
 /// A second-order dual of one chunk of partials in each order.
-type ChunkDual2<T> = Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>;
+type ChunkDual2<T, const C: usize = DEFAULT_CHUNK> = Dual<Dual<T, C>, C>;
 
 /// The gradient of f: ℝⁿ → ℝ for a `DVector` of run-time length n, in
-/// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. By the seed's convention the gradient is
-/// a row; it is returned as a column `DVector`.
+/// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. The gradient of *Mathematics for Machine
+/// Learning* (§5.2) is a row vector; it is returned as a column `DVector`,
+/// the shape a step x − α∇f needs.
 ///
 /// ```
 /// use dualgrad::linalg::dynamic;
@@ -67,22 +72,49 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<ChunkDual<T>>) -> ChunkDual<T>,
 {
-    let mut inputs = x.map(Dual::constant);
+    let mut config = GradientConfig::new(x.len());
     let mut out = DVector::from_element(x.len(), T::zero());
-    if x.is_empty() {
-        return (f(&inputs).value(), out);
-    }
-    let mut value = T::nan();
-    for block in blocks(x.len()) {
-        seed(&mut inputs, x, block.clone(), true);
-        let y = f(&inputs);
-        for (k, i) in block.clone().enumerate() {
-            out[i] = y.partials()[k];
-        }
-        value = y.value();
-        seed(&mut inputs, x, block, false);
-    }
+    let value = run_gradient(&mut config, f, x, &mut out);
     (value, out)
+}
+
+/// The gradient into `out`, on the work buffer of `config` (chunk mode's,
+/// whose C sets the partials per pass): allocates nothing. Returns f(x).
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` does not have the length the config was made
+/// for, or `out` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::chunk::GradientConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let mut config = GradientConfig::<f64, 4>::new(3);
+/// let mut g = DVector::zeros(3);
+/// let x = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+/// let value = dynamic::gradient_with(&mut config, |x| x.norm_squared(), &x, &mut g).unwrap();
+/// assert_eq!((value, g), (14.0, &x * 2.0));
+/// ```
+pub fn gradient_with<T, F, const C: usize>(
+    config: &mut GradientConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DVector<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<ChunkDual<T, C>>) -> ChunkDual<T, C>,
+{
+    DimensionError::check(
+        "input x",
+        config.len(),
+        x.len(),
+        "the length the config was made for",
+    )?;
+    DimensionError::check("gradient buffer", x.len(), out.len(), "one entry per input")?;
+    Ok(run_gradient(config, f, x, out))
 }
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for `DVector`s of run-time lengths,
@@ -140,15 +172,10 @@ where
 {
     let n = x.len();
     let mut inputs = x.map(Dual::constant);
-    if n == 0 {
-        let y = f(&inputs);
-        return Ok((y.map(|yi| yi.value()), DMatrix::zeros(y.len(), 0)));
-    }
     let mut values = DVector::zeros(0);
     let mut out = DMatrix::zeros(0, n);
-    for block in blocks(n) {
-        seed(&mut inputs, x, block.clone(), true);
-        let y = f(&inputs);
+    first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        let y = f(inputs);
         if block.start == 0 {
             values = y.map(|yi| yi.value());
             out = DMatrix::zeros(y.len(), n);
@@ -159,14 +186,60 @@ where
             y.len(),
             "the length of its first output",
         )?;
-        for (k, j) in block.clone().enumerate() {
-            for (i, yi) in y.iter().enumerate() {
-                out[(i, j)] = yi.partials()[k];
-            }
-        }
-        seed(&mut inputs, x, block, false);
-    }
+        read_columns(y.as_slice(), block, &mut out);
+        Ok(())
+    })?;
     Ok((values, out))
+}
+
+/// The Jacobian into `out` (m × n), for an f that writes its m outputs
+/// into a `DVector`, on the work buffers of `config` (chunk mode's):
+/// allocates nothing. Every output is the constant 0 when f is called.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` does not have n entries or `out` is not
+/// m × n (checked as its number of entries, then its rows).
+///
+/// ```
+/// use dualgrad::chunk::JacobianConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// let mut config = JacobianConfig::<f64>::new(2, 2);
+/// let mut j = DMatrix::zeros(2, 2);
+/// let f = |x: &DVector<_>, y: &mut DVector<_>| {
+///     y[0] = x[0] * x[1];
+///     y[1] = x[0] + x[1];
+/// };
+/// dynamic::jacobian_with(&mut config, f, &DVector::from_vec(vec![3.0, 4.0]), &mut j).unwrap();
+/// assert_eq!(j, DMatrix::from_row_slice(2, 2, &[4.0, 3.0, 1.0, 1.0]));
+/// ```
+pub fn jacobian_with<T, F, const C: usize>(
+    config: &mut JacobianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DMatrix<T>,
+) -> Result<(), DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<ChunkDual<T, C>>, &mut DVector<ChunkDual<T, C>>),
+{
+    let (n, m) = (config.inputs(), config.outputs());
+    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    DimensionError::check("Jacobian matrix", m * n, out.len(), "outputs × inputs")?;
+    DimensionError::check("Jacobian matrix's rows", m, out.nrows(), "one per output")?;
+    let mut inputs = DVector::from_vec(mem::take(&mut config.gradient.inputs));
+    let mut outputs = DVector::from_vec(mem::take(&mut config.outputs));
+    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        outputs.fill(Dual::constant(T::zero()));
+        f(inputs, &mut outputs);
+        read_columns(outputs.as_slice(), block, out);
+        Ok::<(), core::convert::Infallible>(())
+    });
+    config.gradient.inputs = inputs.data.into();
+    config.outputs = outputs.data.into();
+    Ok(())
 }
 
 /// The n × n Hessian of f: ℝⁿ → ℝ for a `DVector` of run-time length n, on
@@ -211,65 +284,202 @@ where
     F: Fn(&DVector<ChunkDual2<T>>) -> ChunkDual2<T>,
 {
     let n = x.len();
-    let constant = |v: T| Dual::constant(Dual::constant(v));
-    let mut inputs = x.map(constant);
+    let mut config = HessianConfig::new(n);
     let mut gradient = DVector::from_element(n, T::zero());
     let mut hessian = DMatrix::from_element(n, n, T::zero());
-    if n == 0 {
-        return (f(&inputs).value().value(), gradient, hessian);
-    }
-    let mut value = T::nan();
-    for inner in blocks(n) {
-        for outer in blocks(n).filter(|outer| outer.start >= inner.start) {
-            for (k, i) in inner.clone().enumerate() {
-                inputs[i] = Dual::new(Dual::variable(x[i], k), *inputs[i].partials());
-            }
-            for (l, i) in outer.clone().enumerate() {
-                let mut slopes = [Dual::zero(); DEFAULT_CHUNK];
-                slopes[l] = Dual::one();
-                inputs[i] = Dual::new(inputs[i].value(), slopes);
-            }
-            let y = f(&inputs);
-            let (first, second) = y.into_parts();
-            if inner == outer {
-                for (k, i) in inner.clone().enumerate() {
-                    gradient[i] = first.partials()[k];
-                }
-                value = first.value();
-            }
-            for (l, i) in outer.clone().enumerate() {
-                for (k, j) in inner.clone().enumerate() {
-                    let entry = second[l].partials()[k];
-                    hessian[(i, j)] = entry;
-                    hessian[(j, i)] = entry;
-                }
-            }
-            for i in inner.clone().chain(outer) {
-                inputs[i] = constant(x[i]);
-            }
-        }
-    }
+    let value = run_hessian(&mut config, f, x, &mut gradient, &mut hessian);
     (value, gradient, hessian)
 }
 
-/// The passes: blocks of at most [`DEFAULT_CHUNK`] coordinates of 0..n.
-fn blocks(n: usize) -> impl Iterator<Item = Range<usize>> {
-    chunk::blocks(n, DEFAULT_CHUNK)
+/// f(x), with the gradient into `gradient` and the Hessian into `hessian`,
+/// on the work buffer of `config` (chunk mode's): allocates nothing.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` or `gradient` does not have n entries, or
+/// `hessian` is not n × n.
+///
+/// ```
+/// use dualgrad::chunk::HessianConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// let mut config = HessianConfig::<f64, 2>::new(3);
+/// let (mut g, mut h) = (DVector::zeros(3), DMatrix::zeros(3, 3));
+/// let x = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+/// let v = dynamic::hessian_with(&mut config, |x| x.norm_squared(), &x, &mut g, &mut h).unwrap();
+/// assert_eq!((v, g, h), (14.0, &x * 2.0, DMatrix::identity(3, 3) * 2.0));
+/// ```
+pub fn hessian_with<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    gradient: &mut DVector<T>,
+    hessian: &mut DMatrix<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<ChunkDual2<T, C>>) -> ChunkDual2<T, C>,
+{
+    let n = config.len();
+    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    DimensionError::check("Hessian matrix", n * n, hessian.len(), "inputs × inputs")?;
+    DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
+    Ok(run_hessian(config, f, x, gradient, hessian))
 }
 
-/// Seeds the coordinates of `block` as variables 0, 1, … of the chunk, or
-/// makes them constants again: chunk mode's seeding on the vector's slice.
-fn seed<T: Float + Scalar>(
-    inputs: &mut DVector<ChunkDual<T>>,
+/// The directional derivative ∇f(x)·v along `v`, from one evaluation on
+/// `Dual<T, 1>`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let x = DVector::from_vec(vec![3.0, 4.0]);
+/// let v = DVector::from_vec(vec![1.0, 2.0]);
+/// assert_eq!(dynamic::directional_derivative(|x| x[0] * x[1], &x, &v), Ok(10.0));
+/// ```
+pub fn directional_derivative<T, F>(
+    f: F,
     x: &DVector<T>,
-    block: Range<usize>,
-    variable: bool,
+    v: &DVector<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, 1>>) -> Dual<T, 1>,
+{
+    Ok(f(&along(x, v)?).partials()[0])
+}
+
+/// The Jacobian-vector product J(x)·v, from one evaluation on
+/// `Dual<T, 1>`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let f = |x: &DVector<dualgrad::Dual<f64, 1>>| x.map(|v| v * v);
+/// let (x, v) = (DVector::from_vec(vec![1.0, 2.0]), DVector::from_vec(vec![1.0, 1.0]));
+/// assert_eq!(dynamic::jacobian_vector_product(f, &x, &v), Ok(DVector::from_vec(vec![2.0, 4.0])));
+/// ```
+pub fn jacobian_vector_product<T, F>(
+    f: F,
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<T>, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, 1>>) -> DVector<Dual<T, 1>>,
+{
+    Ok(f(&along(x, v)?).map(|y| y.partials()[0]))
+}
+
+/// The derivative f′(t) of a curve f: ℝ → ℝᵐ returned as a `DVector`,
+/// from one evaluation on `Dual<T, 1>`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let helix = |t: dualgrad::Dual<f64, 1>| DVector::from_vec(vec![t.cos(), t.sin(), t]);
+/// assert_eq!(dynamic::vector_derivative(helix, 0.0), DVector::from_vec(vec![0.0, 1.0, 1.0]));
+/// ```
+#[must_use]
+pub fn vector_derivative<T, F>(f: F, t: T) -> DVector<T>
+where
+    T: Float + Scalar,
+    F: Fn(Dual<T, 1>) -> DVector<Dual<T, 1>>,
+{
+    f(crate::passes::variable(t)).map(|y| y.partials()[0])
+}
+
+/// The gradient passes, lengths already checked.
+fn run_gradient<T, F, const C: usize>(
+    config: &mut GradientConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DVector<T>,
+) -> T
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<ChunkDual<T, C>>) -> ChunkDual<T, C>,
+{
+    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
+    let mut value = T::nan();
+    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        let y = f(inputs);
+        crate::passes::read_block(&y, block, out.as_mut_slice());
+        value = y.value();
+        Ok::<(), core::convert::Infallible>(())
+    });
+    config.inputs = inputs.data.into();
+    value
+}
+
+/// The Hessian passes, lengths already checked.
+fn run_hessian<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    gradient: &mut DVector<T>,
+    hessian: &mut DMatrix<T>,
+) -> T
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<ChunkDual2<T, C>>) -> ChunkDual2<T, C>,
+{
+    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
+    let mut value = T::nan();
+    let Ok(()) = second_order(&mut inputs, x.as_slice(), |inputs, inner, outer| {
+        let v = read_second_order(
+            f(inputs),
+            &inner,
+            &outer,
+            |i, d| gradient[i] = d,
+            |i, j, d| {
+                hessian[(i, j)] = d;
+                hessian[(j, i)] = d;
+            },
+        );
+        if inner == outer {
+            value = v;
+        }
+        Ok::<(), core::convert::Infallible>(())
+    });
+    config.inputs = inputs.data.into();
+    value
+}
+
+/// Writes the partials of the outputs `y` along `block` into columns
+/// `block` of the Jacobian `out`.
+fn read_columns<T: Float + Scalar, const C: usize>(
+    y: &[Dual<T, C>],
+    block: core::ops::Range<usize>,
+    out: &mut DMatrix<T>,
 ) {
-    chunk::seed(
-        &mut inputs.as_mut_slice()[block.clone()],
-        &x.as_slice()[block],
-        variable,
-    );
+    for (k, j) in block.enumerate() {
+        for (i, yi) in y.iter().enumerate() {
+            out[(i, j)] = yi.partials()[k];
+        }
+    }
+}
+
+/// The inputs `xᵢ + vᵢε`.
+fn along<T: Float + Scalar>(
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<Dual<T, 1>>, DimensionError> {
+    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
+    Ok(x.zip_map(v, crate::passes::along()))
 }
 
 #[cfg(test)]
@@ -284,7 +494,7 @@ mod tests {
         let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
         let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums
         let f = |v: &DVector<ChunkDual2<f64>>| {
-            let mut s = Dual::zero();
+            let mut s = Dual::constant(Dual::constant(0.0));
             for i in 0..n {
                 for j in 0..n {
                     s += v[i] * v[j] * Dual::constant(Dual::constant(c[(i, j)]));

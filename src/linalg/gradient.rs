@@ -3,13 +3,13 @@
 use nalgebra::{SVector, Scalar};
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The gradient ∇f(x) of f: ℝᴺ → ℝ, exact to rounding, from one
 /// evaluation of `f` on an `SVector` of `Dual<T, N>`.
 ///
-/// By the convention of *Mathematics for Machine Learning* (5.40) the
+/// In *Mathematics for Machine Learning* (§5.2, eq. 5.40) the
 /// gradient is a row vector, the 1 × N Jacobian of f. It is returned as a
 /// column `SVector`, the shape a step `x − α∇f` needs; `.transpose()` gives
 /// the row.
@@ -52,6 +52,6 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual<T, N>, N>) -> Dual<T, N>,
 {
-    let y = f(&seed(x));
+    let y = f(&SVector::from(seeded(&(*x).into())));
     (y.value(), SVector::from(*y.partials()))
 }

@@ -4,7 +4,7 @@ use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::seed_second_order;
+use crate::passes::second_order_seeded;
 
 /// A second-order dual number: value, gradient and Hessian in one.
 type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
@@ -64,7 +64,7 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual2<T, N>, N>) -> Dual2<T, N>,
 {
-    let seeded = SVector::from_fn(|i, _| seed_second_order(x[i], i));
+    let seeded = SVector::from(second_order_seeded(|i| x[i]));
     let y = f(&seeded);
     let (inner, outer) = y.into_parts();
     (

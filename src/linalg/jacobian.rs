@@ -3,8 +3,8 @@
 use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
-use super::seed;
 use crate::Dual;
+use crate::passes::seeded;
 
 /// The M × N Jacobian `J[(i, j)]` = ∂fᵢ/∂xⱼ of f: ℝᴺ → ℝᴹ as an
 /// `SMatrix<T, M, N>`, exact to rounding, from one evaluation of `f` on an
@@ -50,7 +50,7 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual<T, N>, N>) -> SVector<Dual<T, N>, M>,
 {
-    let y = f(&seed(x));
+    let y = f(&SVector::from(seeded(&(*x).into())));
     (
         y.map(|yi| yi.value()),
         SMatrix::from_fn(|i, j| y[i].partials()[j]),

@@ -178,5 +178,6 @@ impl<T: Float, const N: usize> Dual<T, N> {
             value,
             crate::partials::add(product.partials(), b.partials()),
         )
+        .tagged(product.tag().join(b.tag()))
     }
 }

@@ -57,7 +57,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline]
     #[must_use]
     pub fn fract(self) -> Self {
-        Self::new(self.value().fract(), *self.partials())
+        self.derived(self.value().fract(), *self.partials())
     }
 
     /// Absolute value. d/dx |x| = sign(x), and 0 at x = ±0 (the midpoint of

@@ -1,9 +1,9 @@
-//! The worked examples of *Mathematics for Machine Learning* §5.2 (the seed
-//! document), computed by `dualgrad` and set beside their closed forms, then
+//! The worked examples of *Mathematics for Machine Learning* §5.2
+//! (Deisenroth, Faisal and Ong, 2020), computed by `dualgrad` and set beside their closed forms, then
 //! checked as the section's closing Remark suggests: against finite
 //! differences built from the definition of the partial derivative (5.39).
 //!
-//! Run it with `cargo run --release --example seed`. It exits with status 1
+//! Run it with `cargo run --release --example textbook_tour`. It exits with status 1
 //! if `dualgrad` and a closed form disagree by more than 1e-12 (relative).
 
 use std::array;
@@ -20,7 +20,7 @@ const H: f64 = 1e-4;
 /// gradient lands near 1e-5 relative error; a wrong one is off by O(1).
 const FINITE_DIFFERENCE_OK: f64 = 1e-3;
 
-// The seed's functions, each written once for any `Float`: f64 for the
+// The book's functions, each written once for any `Float`: f64 for the
 // closed forms and the finite differences, `Dual` for `dualgrad`.
 
 /// Example 5.6: f(x, y) = (x + 2y³)².

@@ -1,0 +1,140 @@
+//! The chunk-mode Hessian: one pass of nested duals per pair of blocks.
+
+use num_traits::Float;
+
+use super::{DEFAULT_CHUNK, HessianConfig};
+use crate::passes::{read_second_order, second_order};
+use crate::{DimensionError, Dual};
+
+/// A second-order dual of one chunk of partials in each order.
+type ChunkDual2<T, const C: usize> = Dual<Dual<T, C>, C>;
+
+/// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
+/// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
+/// per pair of blocks of C coordinates, b·(b + 1)/2 passes for
+/// b = ⌈n / C⌉, each block of H computed once and mirrored.
+///
+/// f is written generically over `Float` (a closure cannot be, see
+/// [`ScalarFn`](crate::ScalarFn)) or as a closure on the nested dual.
+///
+/// ```
+/// use dualgrad::chunk;
+/// use num_traits::Float;
+///
+/// // f(x) = Σ xᵢ³ has Hessian diag(6xᵢ).
+/// fn cubes<S: Float>(x: &[S]) -> S {
+///     x.iter().fold(S::zero(), |s, &v| s + v.powi(3))
+/// }
+/// let h = chunk::hessian(cubes, &[1.0, 2.0]);
+/// assert_eq!(h, [[6.0, 0.0], [0.0, 12.0]]);
+/// ```
+#[must_use]
+pub fn hessian<T, F>(f: F, x: &[T]) -> Vec<Vec<T>>
+where
+    T: Float,
+    F: Fn(&[ChunkDual2<T, DEFAULT_CHUNK>]) -> ChunkDual2<T, DEFAULT_CHUNK>,
+{
+    value_gradient_hessian(f, x).2
+}
+
+/// The value f(x), the gradient and the Hessian, as [`hessian`]. For an
+/// empty `x`, f is called once on the empty slice for its value.
+///
+/// ```
+/// use dualgrad::chunk;
+///
+/// // f(x) = x₀²·x₁.
+/// let (v, g, h) = chunk::value_gradient_hessian(|x| x[0] * x[0] * x[1], &[3.0, 2.0]);
+/// assert_eq!((v, g), (18.0, vec![12.0, 9.0]));
+/// assert_eq!(h, [[4.0, 6.0], [6.0, 0.0]]);
+/// ```
+#[must_use]
+pub fn value_gradient_hessian<T, F>(f: F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>)
+where
+    T: Float,
+    F: Fn(&[ChunkDual2<T, DEFAULT_CHUNK>]) -> ChunkDual2<T, DEFAULT_CHUNK>,
+{
+    let n = x.len();
+    let mut config = HessianConfig::new(n);
+    let mut gradient = vec![T::zero(); n];
+    let mut hessian = vec![T::zero(); n * n];
+    let value = run(&mut config, f, x, &mut gradient, &mut hessian);
+    let rows = match n {
+        0 => Vec::new(),
+        _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
+    };
+    (value, gradient, rows)
+}
+
+/// f(x), with the gradient into `gradient` and the Hessian into `hessian`
+/// (row-major, `H[i][j]` at `hessian[i·n + j]`), on the work buffer of
+/// `config`: allocates nothing.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x`, `gradient` or `hessian` does not have the
+/// length the config implies (n, n and n·n).
+///
+/// ```
+/// use dualgrad::chunk::{HessianConfig, hessian_with};
+/// use num_traits::Float;
+///
+/// fn f<S: Float>(x: &[S]) -> S {
+///     x[0].exp() * x[1]
+/// }
+/// let mut config = HessianConfig::<f64, 2>::new(2);
+/// let (mut g, mut h) = ([0.0; 2], [0.0; 4]);
+/// let value = hessian_with(&mut config, f, &[0.0, 3.0], &mut g, &mut h).unwrap();
+/// assert_eq!((value, g, h), (3.0, [3.0, 1.0], [3.0, 1.0, 1.0, 0.0]));
+/// ```
+pub fn hessian_with<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &[T],
+    gradient: &mut [T],
+    hessian: &mut [T],
+) -> Result<T, DimensionError>
+where
+    T: Float,
+    F: Fn(&[ChunkDual2<T, C>]) -> ChunkDual2<T, C>,
+{
+    let n = config.len();
+    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    DimensionError::check("Hessian buffer", n * n, hessian.len(), "inputs × inputs")?;
+    Ok(run(config, f, x, gradient, hessian))
+}
+
+/// The passes, lengths already checked.
+fn run<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &[T],
+    gradient: &mut [T],
+    hessian: &mut [T],
+) -> T
+where
+    T: Float,
+    F: Fn(&[ChunkDual2<T, C>]) -> ChunkDual2<T, C>,
+{
+    let n = x.len();
+    let mut value = T::nan();
+    let Ok(()) = second_order(&mut config.inputs, x, |inputs, inner, outer| {
+        let diagonal = inner == outer;
+        let v = read_second_order(
+            f(inputs),
+            &inner,
+            &outer,
+            |i, d| gradient[i] = d,
+            |i, j, d| {
+                hessian[i * n + j] = d;
+                hessian[j * n + i] = d;
+            },
+        );
+        if diagonal {
+            value = v;
+        }
+        Ok::<(), core::convert::Infallible>(())
+    });
+    value
+}

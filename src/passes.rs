@@ -1,0 +1,333 @@
+//! The passes of every driver whose input length is known only at run time:
+//! seed a block of inputs, evaluate f, read the partials, reset.
+//!
+//! A `Dual<T, C>` carries C partials, so an input of n coordinates is
+//! differentiated in ⌈n / C⌉ passes. Pass k seeds the coordinates of block
+//! k as variables 0, 1, … of the dual and leaves the others constant; the
+//! partials of f's result are then the derivatives along that block. The
+//! Hessian passes seed two blocks at once in a nested dual, one per order,
+//! and visit each unordered pair of blocks once.
+//!
+//! This module owns the seeding, the block split and the loop; the driver
+//! families (`chunk` on slices, `linalg::dynamic` on `DVector`, the rayon
+//! drivers) only say how f is called and where its partials go.
+
+use core::ops::Range;
+
+use num_traits::{Float, One, Zero};
+
+use crate::Dual;
+use crate::tag::Tag;
+
+/// A buffer of dual inputs the passes seed in place: a `Vec` (the configs'
+/// buffers) or a `DVector` of duals.
+pub(crate) trait Inputs<D> {
+    /// The inputs, to be seeded.
+    fn slots(&mut self) -> &mut [D];
+}
+
+impl<D> Inputs<D> for Vec<D> {
+    fn slots(&mut self) -> &mut [D] {
+        self
+    }
+}
+
+#[cfg(feature = "nalgebra")]
+impl<D: nalgebra::Scalar> Inputs<D> for nalgebra::DVector<D> {
+    fn slots(&mut self) -> &mut [D] {
+        self.as_mut_slice()
+    }
+}
+
+/// The passes: ⌈n / width⌉ consecutive blocks of 0..n whose lengths differ
+/// by at most one, as ForwardDiff.jl splits them: n = 13 with width 12 is
+/// two passes of 7 and 6, not 12 and 1, so every pass's seeding and
+/// read-out is about the same size.
+pub(crate) fn blocks(n: usize, width: usize) -> impl Iterator<Item = Range<usize>> + Clone {
+    let width = width.max(1);
+    let passes = n.div_ceil(width);
+    let base = n.checked_div(passes).unwrap_or(0);
+    let longer = n.checked_rem(passes).unwrap_or(0);
+    (0..passes).map(move |k| {
+        // The first `longer` blocks have base + 1 coordinates.
+        let start = k * base + k.min(longer);
+        start..start + base + usize::from(k < longer)
+    })
+}
+
+/// The first-order passes over x: every input is made the constant xᵢ,
+/// then for each block the block is seeded, `pass(inputs, block)` is
+/// called, and the block is made constant again. An empty x has one pass
+/// with an empty block, so that f is still called for its value.
+///
+/// `inputs` must have x's length (the drivers check it or allocate it). An
+/// error from `pass` stops the loop and is returned.
+pub(crate) fn first_order<T, B, E, const C: usize>(
+    inputs: &mut B,
+    x: &[T],
+    mut pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    B: Inputs<Dual<T, C>> + ?Sized,
+{
+    constants(inputs.slots(), x);
+    if x.is_empty() {
+        return pass(inputs, 0..0);
+    }
+    let tag = Tag::fresh();
+    for block in blocks(x.len(), C) {
+        seed(inputs.slots(), x, block.clone(), tag);
+        pass(inputs, block.clone())?;
+        constants(&mut inputs.slots()[block.clone()], &x[block]);
+    }
+    Ok(())
+}
+
+/// The second-order passes over x on nested duals: for every pair of
+/// blocks (inner ≤ outer) the inner block is seeded in the inner partials
+/// and the outer block in the outer ones, and `pass(inputs, inner, outer)`
+/// is called: ⌈n / C⌉·(⌈n / C⌉ + 1)/2 passes. On the diagonal passes
+/// (inner = outer) the result carries f(x) and the gradient on the block;
+/// every pass carries the Hessian block ∂²f/∂x_outer∂x_inner. An empty x
+/// has one pass with empty blocks.
+pub(crate) fn second_order<T, B, E, const C: usize>(
+    inputs: &mut B,
+    x: &[T],
+    mut pass: impl FnMut(&B, Range<usize>, Range<usize>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    B: Inputs<Dual<Dual<T, C>, C>> + ?Sized,
+{
+    for (slot, &xi) in inputs.slots().iter_mut().zip(x) {
+        *slot = Dual::constant(Dual::constant(xi));
+    }
+    if x.is_empty() {
+        return pass(inputs, 0..0, 0..0);
+    }
+    let tag = Tag::fresh();
+    for inner in blocks(x.len(), C) {
+        for outer in blocks(x.len(), C).filter(|outer| outer.start >= inner.start) {
+            let slots = inputs.slots();
+            for (k, i) in inner.clone().enumerate() {
+                let variable = Dual::variable(x[i], k).tagged(tag);
+                slots[i] = Dual::new(variable, *slots[i].partials()).tagged(tag);
+            }
+            for (l, i) in outer.clone().enumerate() {
+                let mut slopes = [Dual::zero(); C];
+                slopes[l] = Dual::one();
+                slots[i] = Dual::new(slots[i].value(), slopes).tagged(tag);
+            }
+            pass(inputs, inner.clone(), outer.clone())?;
+            let slots = inputs.slots();
+            for i in inner.clone().chain(outer) {
+                slots[i] = Dual::constant(Dual::constant(x[i]));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The inputs of the one-pass drivers (arrays, `SVector`): input i is
+/// `xᵢ + εᵢ`, variable i seeded in partial slot i.
+#[inline]
+pub(crate) fn seeded<T: Float, const N: usize>(x: &[T; N]) -> [Dual<T, N>; N] {
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| Dual::variable(x[i], i).tagged(tag))
+}
+
+/// The input of a driver of one variable: `t + ε`.
+#[inline]
+pub(crate) fn variable<T: Float>(t: T) -> Dual<T, 1> {
+    Dual::variable(t, 0).tagged(Tag::fresh())
+}
+
+/// The inputs of a one-pass second-order driver: input i is
+/// `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`, the inner perturbation δ and the outer ε both
+/// seeded in slot i. They are distinct types, so they cannot be confused.
+#[inline]
+pub(crate) fn second_order_seeded<T: Float, const N: usize>(
+    x: impl Fn(usize) -> T,
+) -> [Dual<Dual<T, N>, N>; N] {
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| {
+        let inner = Dual::variable(x(i), i).tagged(tag);
+        Dual::new(inner, crate::partials::unit(i)).tagged(tag)
+    })
+}
+
+/// The seeding of one one-direction driver call: maps (xᵢ, vᵢ) to the
+/// input `xᵢ + vᵢε`.
+#[inline]
+pub(crate) fn along<T: Float>() -> impl Fn(T, T) -> Dual<T, 1> + Copy {
+    let tag = Tag::fresh();
+    move |xi, vi| Dual::new(xi, [vi]).tagged(tag)
+}
+
+/// Writes the partials of `y` along `block` to `out[block]`: a gradient's
+/// block, or a Jacobian row's.
+#[inline]
+pub(crate) fn read_block<T: Float, const C: usize>(
+    y: &Dual<T, C>,
+    block: Range<usize>,
+    out: &mut [T],
+) {
+    let len = block.len();
+    out[block].copy_from_slice(&y.partials()[..len]);
+}
+
+/// What a second-order pass found: calls `gradient(i, ∂f/∂xᵢ)` for the
+/// coordinates of a diagonal pass and `hessian(i, j, ∂²f/∂xᵢ∂xⱼ)` for
+/// i in `outer`, j in `inner` (the caller mirrors it to (j, i)). Returns
+/// f(x).
+#[inline]
+pub(crate) fn read_second_order<T: Float, const C: usize>(
+    y: Dual<Dual<T, C>, C>,
+    inner: &Range<usize>,
+    outer: &Range<usize>,
+    mut gradient: impl FnMut(usize, T),
+    mut hessian: impl FnMut(usize, usize, T),
+) -> T {
+    let (first, second) = y.into_parts();
+    if inner == outer {
+        for (k, i) in inner.clone().enumerate() {
+            gradient(i, first.partials()[k]);
+        }
+    }
+    for (l, i) in outer.clone().enumerate() {
+        for (k, j) in inner.clone().enumerate() {
+            hessian(i, j, second[l].partials()[k]);
+        }
+    }
+    first.value()
+}
+
+/// Makes every input the constant xᵢ.
+fn constants<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T]) {
+    for (input, &xi) in inputs.iter_mut().zip(x) {
+        *input = Dual::constant(xi);
+    }
+}
+
+/// Seeds the coordinates of `block` as variables 0, 1, … of the dual.
+fn seed<T: Float, const C: usize>(
+    inputs: &mut [Dual<T, C>],
+    x: &[T],
+    block: Range<usize>,
+    tag: Tag,
+) {
+    for (k, (input, &xi)) in inputs[block.clone()].iter_mut().zip(&x[block]).enumerate() {
+        *input = Dual::variable(xi, k).tagged(tag);
+    }
+}
+
+/// Runs the first-order passes on rayon's pool, one job per block, each on
+/// a buffer of constant inputs of its own (rayon makes one per job it
+/// splits off, not one per thread). `pass` returns what the block
+/// contributes; the results come back in block order.
+#[cfg(feature = "rayon")]
+pub(crate) fn par_first_order<T, R, const C: usize>(
+    x: &[T],
+    pass: impl Fn(&[Dual<T, C>], Range<usize>) -> R + Sync,
+) -> Vec<(Range<usize>, R)>
+where
+    T: Float + Send + Sync,
+    R: Send,
+{
+    use rayon::prelude::*;
+
+    let blocks: Vec<Range<usize>> = blocks(x.len(), C).collect();
+    let tag = Tag::fresh();
+    let fresh = || -> Vec<Dual<T, C>> { x.iter().map(|&v| Dual::constant(v)).collect() };
+    blocks
+        .into_par_iter()
+        .map_init(fresh, |inputs, block| {
+            seed(inputs, x, block.clone(), tag);
+            let found = pass(inputs, block.clone());
+            constants(&mut inputs[block.clone()], &x[block.clone()]);
+            (block, found)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lengths(n: usize, width: usize) -> Vec<usize> {
+        blocks(n, width).map(|b| b.len()).collect()
+    }
+
+    #[test]
+    fn blocks_split_evenly_and_cover_every_coordinate_once() {
+        assert_eq!(lengths(13, 12), [7, 6]);
+        assert_eq!(lengths(25, 12), [9, 8, 8]);
+        assert_eq!(lengths(12, 12), [12]);
+        assert_eq!(lengths(3, 12), [3]);
+        assert_eq!(lengths(0, 12), Vec::<usize>::new());
+        for n in 0..200 {
+            for width in [1, 4, 7, 12] {
+                let b: Vec<_> = blocks(n, width).collect();
+                assert_eq!(b.len(), n.div_ceil(width), "n = {n}, width = {width}");
+                assert!(b.iter().all(|r| r.len() <= width && !r.is_empty()));
+                let covered: Vec<usize> = b.into_iter().flatten().collect();
+                assert_eq!(covered, (0..n).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
+    fn first_order_passes_leave_every_other_input_constant() {
+        let x: Vec<f64> = (0..10).map(f64::from).collect();
+        let mut inputs = vec![Dual::<f64, 3>::constant(0.0); x.len()];
+        let mut seen = Vec::new();
+        first_order(&mut inputs, &x, |v: &Vec<Dual<f64, 3>>, block| {
+            for (i, d) in v.iter().enumerate() {
+                assert_eq!(d.value(), x[i]);
+                let expected = block.contains(&i);
+                assert_eq!(!d.is_constant(), expected, "input {i} in pass {block:?}");
+            }
+            seen.push(block);
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(seen, [0..3, 3..6, 6..8, 8..10]);
+        assert!(inputs.iter().all(Dual::is_constant));
+    }
+
+    #[test]
+    fn second_order_passes_visit_each_pair_of_blocks_once() {
+        let x = [1.0; 5];
+        let mut inputs = vec![Dual::<Dual<f64, 2>, 2>::constant(Dual::constant(0.0)); 5];
+        let mut seen = Vec::new();
+        second_order(&mut inputs, &x, |_: &Vec<_>, inner, outer| {
+            seen.push((inner, outer));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        // blocks(5, 2) = 0..2, 2..4, 4..5.
+        assert_eq!(
+            seen,
+            [
+                (0..2, 0..2),
+                (0..2, 2..4),
+                (0..2, 4..5),
+                (2..4, 2..4),
+                (2..4, 4..5),
+                (4..5, 4..5)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_error_stops_the_passes() {
+        let mut inputs = vec![Dual::<f64, 1>::constant(0.0); 3];
+        let mut calls = 0;
+        let result = first_order(&mut inputs, &[1.0, 2.0, 3.0], |_: &Vec<_>, _| {
+            calls += 1;
+            if calls == 2 { Err("second") } else { Ok(()) }
+        });
+        assert_eq!((result, calls), (Err("second"), 2));
+    }
+}
