@@ -34,6 +34,7 @@
 //! | the crate root | [`Dual`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
 //! | [`chunk`] | the drivers on slices of run-time length, with reusable configs |
 //! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
+//! | `argmin` | argmin's `CostFunction`, `Gradient`, `Hessian`, `Operator` and `Jacobian` for a `ScalarFn` or `VectorFn` (feature `argmin`) |
 //! | [`gradcheck`] | checking a gradient, Jacobian or Hessian, yours or ours, against finite differences, with a report that names the wrong entry |
 //!
 //! | feature | default | adds |
@@ -42,6 +43,7 @@
 //! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual`, comparing value and partials |
 //! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, the gradient checker's reports and `DimensionError` |
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
+//! | `argmin` | no | `argmin::ScalarProblem` and `argmin::VectorProblem`: exact derivatives for argmin 0.11's solvers, `Vec<f64>` parameters |
 //!
 //! # Choosing a driver
 //!
