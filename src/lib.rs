@@ -281,6 +281,7 @@ mod macros;
 pub mod chunk;
 mod drivers;
 mod dual;
+mod dual2;
 mod error;
 mod features;
 mod function;
@@ -301,6 +302,7 @@ pub use drivers::{
     value_gradient_hessian, vector_derivative,
 };
 pub use dual::Dual;
+pub use dual2::Dual2;
 pub use error::DimensionError;
 pub use function::{ScalarFn, VectorFn};
 pub use num_traits;
