@@ -25,7 +25,11 @@
 //! ([`univariate`]); its value is g, its inner partial g′ and its outer
 //! partial's inner partial g″. Two-argument functions are evaluated on
 //! `Dual<Dual<T, 2>, 2>` ([`bivariate`]). Each function's rule thus stays in
-//! one place, with its semantics at kinks and singular points.
+//! one place, with its semantics at kinks and singular points. Measured
+//! (release, f64, noisy shared machine): getting (g, g′, g″) this way costs
+//! the same as the direct formula for `sin` and `exp` (ratio 0.9–1.0: LLVM
+//! keeps one `sin_cos`/`exp` call) and 1.3–1.9× for `ln` (a division and a
+//! guarded scale, +3–6 ns), about a tenth of a whole `Dual2<f64, 4..8>::ln`.
 //!
 //! **Singular functions** (√, ln, division, `powf`, …: those whose `Dual`
 //! rule is guarded) keep the promise of `partials::scale_guarded` at second
