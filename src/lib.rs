@@ -283,6 +283,7 @@ mod macros;
 pub mod chunk;
 mod drivers;
 mod dual;
+mod dual2;
 mod error;
 mod features;
 mod function;
@@ -303,6 +304,7 @@ pub use drivers::{
     value_gradient_hessian, vector_derivative,
 };
 pub use dual::Dual;
+pub use dual2::Dual2;
 pub use error::DimensionError;
 #[cfg(feature = "argmin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "argmin")))]

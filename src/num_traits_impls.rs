@@ -12,16 +12,6 @@ use num_traits::{
 
 use crate::Dual;
 
-/// Trait methods answered by the value alone.
-macro_rules! forward_to_value {
-    ($(fn $name:ident(self) -> $ret:ty;)+) => {$(
-        #[inline]
-        fn $name(self) -> $ret {
-            self.value().$name()
-        }
-    )+};
-}
-
 impl<T: Float, const N: usize> Float for Dual<T, N> {
     constants!(
         nan,
@@ -134,16 +124,6 @@ impl<T: Float, const N: usize> Num for Dual<T, N> {
     }
 }
 
-/// `ToPrimitive` methods answered by the value alone.
-macro_rules! forward_ref_to_value {
-    ($(fn $name:ident(&self) -> $ret:ty;)+) => {$(
-        #[inline]
-        fn $name(&self) -> $ret {
-            self.value().$name()
-        }
-    )+};
-}
-
 impl<T: Float, const N: usize> ToPrimitive for Dual<T, N> {
     forward_ref_to_value! {
         fn to_i64(&self) -> Option<i64>;
@@ -161,17 +141,6 @@ impl<T: Float, const N: usize> NumCast for Dual<T, N> {
     fn from<P: ToPrimitive>(n: P) -> Option<Self> {
         <T as NumCast>::from(n).map(Self::constant)
     }
-}
-
-/// `FromPrimitive` methods, through `T`'s `NumCast` (a `Float` need not be
-/// `FromPrimitive`).
-macro_rules! from_primitive {
-    ($(fn $name:ident($t:ty);)+) => {$(
-        #[inline]
-        fn $name(n: $t) -> Option<Self> {
-            <Self as NumCast>::from(n)
-        }
-    )+};
 }
 
 impl<T: Float, const N: usize> FromPrimitive for Dual<T, N> {

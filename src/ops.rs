@@ -1,7 +1,7 @@
 //! Arithmetic operators: the sum, product and quotient rules.
 //!
 //! Each rule is written once, as a private kernel on `Dual` (`mul_dual`,
-//! `div_scalar`, …). The `binary_operator!` macro then generates every
+//! `div_scalar`, …). The `binary_operator!` macro (in `macros.rs`) then generates every
 //! ownership and scalar combination from the kernels: `Dual op Dual`,
 //! `&Dual op Dual`, `Dual op &Dual`, `&Dual op &Dual`, `Dual op T`,
 //! `&Dual op T`, the `op=` forms, and `f64 op Dual<f64, N>` /
@@ -146,119 +146,20 @@ fn truncated_quotient<T: Float>(a: T, b: T, remainder: T) -> T {
     ((a - remainder) / b).round()
 }
 
-/// `f32 op Dual<f32, N>` and `f64 op Dual<f64, N>`, by value and by reference.
-macro_rules! scalar_on_the_left {
-    ($Op:ident, $op:ident, $kernel:ident, $($t:ty),+) => {$(
-        impl<const N: usize> $Op<Dual<$t, N>> for $t {
-            type Output = Dual<$t, N>;
-            #[inline(always)]
-            fn $op(self, rhs: Dual<$t, N>) -> Dual<$t, N> {
-                Dual::$kernel(self, rhs)
-            }
-        }
-
-        impl<const N: usize> $Op<&Dual<$t, N>> for $t {
-            type Output = Dual<$t, N>;
-            #[inline(always)]
-            fn $op(self, rhs: &Dual<$t, N>) -> Dual<$t, N> {
-                Dual::$kernel(self, *rhs)
-            }
-        }
-    )+};
-}
-
-/// Every ownership and scalar combination of one binary operator, from its
-/// three kernels (`Dual op Dual`, `Dual op T`, `T op Dual`).
-macro_rules! binary_operator {
-    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident,
-     $dual_dual:ident, $dual_scalar:ident, $scalar_dual:ident) => {
-        impl<T: Float, const N: usize> $Op for Dual<T, N> {
-            type Output = Self;
-            #[inline(always)]
-            fn $op(self, rhs: Self) -> Self {
-                self.$dual_dual(rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $Op<&Dual<T, N>> for Dual<T, N> {
-            type Output = Self;
-            #[inline(always)]
-            fn $op(self, rhs: &Self) -> Self {
-                self.$dual_dual(*rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $Op<Dual<T, N>> for &Dual<T, N> {
-            type Output = Dual<T, N>;
-            #[inline(always)]
-            fn $op(self, rhs: Dual<T, N>) -> Dual<T, N> {
-                (*self).$dual_dual(rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $Op<&Dual<T, N>> for &Dual<T, N> {
-            type Output = Dual<T, N>;
-            #[inline(always)]
-            fn $op(self, rhs: &Dual<T, N>) -> Dual<T, N> {
-                (*self).$dual_dual(*rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $Op<T> for Dual<T, N> {
-            type Output = Self;
-            #[inline(always)]
-            fn $op(self, rhs: T) -> Self {
-                self.$dual_scalar(rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $Op<T> for &Dual<T, N> {
-            type Output = Dual<T, N>;
-            #[inline(always)]
-            fn $op(self, rhs: T) -> Dual<T, N> {
-                (*self).$dual_scalar(rhs)
-            }
-        }
-
-        impl<T: Float, const N: usize> $OpAssign for Dual<T, N> {
-            #[inline(always)]
-            fn $op_assign(&mut self, rhs: Self) {
-                *self = self.$dual_dual(rhs);
-            }
-        }
-
-        impl<T: Float, const N: usize> $OpAssign<&Dual<T, N>> for Dual<T, N> {
-            #[inline(always)]
-            fn $op_assign(&mut self, rhs: &Self) {
-                *self = self.$dual_dual(*rhs);
-            }
-        }
-
-        impl<T: Float, const N: usize> $OpAssign<T> for Dual<T, N> {
-            #[inline(always)]
-            fn $op_assign(&mut self, rhs: T) {
-                *self = self.$dual_scalar(rhs);
-            }
-        }
-
-        scalar_on_the_left!($Op, $op, $scalar_dual, f32, f64);
-    };
-}
-
 binary_operator!(
-    Add, add, AddAssign, add_assign, add_dual, add_scalar, scalar_add
+    Dual; Add, add, AddAssign, add_assign, add_dual, add_scalar, scalar_add
 );
 binary_operator!(
-    Sub, sub, SubAssign, sub_assign, sub_dual, sub_scalar, scalar_sub
+    Dual; Sub, sub, SubAssign, sub_assign, sub_dual, sub_scalar, scalar_sub
 );
 binary_operator!(
-    Mul, mul, MulAssign, mul_assign, mul_dual, mul_scalar, scalar_mul
+    Dual; Mul, mul, MulAssign, mul_assign, mul_dual, mul_scalar, scalar_mul
 );
 binary_operator!(
-    Div, div, DivAssign, div_assign, div_dual, div_scalar, scalar_div
+    Dual; Div, div, DivAssign, div_assign, div_dual, div_scalar, scalar_div
 );
 binary_operator!(
-    Rem, rem, RemAssign, rem_assign, rem_dual, rem_scalar, scalar_rem
+    Dual; Rem, rem, RemAssign, rem_assign, rem_dual, rem_scalar, scalar_rem
 );
 
 impl<T: Float, const N: usize> Neg for Dual<T, N> {

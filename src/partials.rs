@@ -132,7 +132,7 @@ pub(crate) fn unit<T: Float, const N: usize>(i: usize) -> [T; N] {
 /// exact too).
 #[inline(always)]
 #[allow(clippy::eq_op)] // d − d is the test itself.
-fn is_finite<T: Float>(d: T) -> bool {
+pub(crate) fn is_finite<T: Float>(d: T) -> bool {
     (d - d).is_zero()
 }
 
@@ -179,7 +179,7 @@ fn combine_skipping_zeros<T: Float, const N: usize>(
 /// `d · x`, or exactly 0 when `x` is zero (whatever `d` is). A zero `x`
 /// gives +0 here where a plain product may give −0: the same slope.
 #[inline(always)]
-fn term<T: Float>(d: T, x: T) -> T {
+pub(crate) fn term<T: Float>(d: T, x: T) -> T {
     if x.is_zero() { T::zero() } else { d * x }
 }
 

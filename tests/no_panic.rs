@@ -2,7 +2,8 @@
 //! ±0, subnormal and huge inputs (and NaN or infinite partials), returns.
 //! The drivers and the gradient checker report bad lengths and non-finite
 //! input as error values. The only panics are the documented ones:
-//! `Dual::variable` and `Dual::partial` with an index ≥ N.
+//! `Dual::variable` and `Dual::partial` with an index ≥ N (and `Dual2`'s
+//! `variable` and `hessian_entry`).
 
 #![allow(clippy::op_ref)] // the by-reference operator forms are under test
 
@@ -15,7 +16,7 @@ use dualgrad::gradcheck::{
     numeric_gradient_with_errors, numeric_jacobian, numeric_jacobian_with_errors, step_sweep,
 };
 use dualgrad::{
-    DimensionError, Dual, assert_gradient, assert_jacobian, chunk, derivative,
+    DimensionError, Dual, Dual2, assert_gradient, assert_jacobian, chunk, derivative,
     directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,
     value_and_derivative, value_and_gradient, value_and_jacobian, value_gradient_hessian,
 };
@@ -370,6 +371,63 @@ fn every_trait_method_returns_on_nested_duals() {
             [Dual::new(p[2], [a, p[0]]), Dual::constant(p[1])],
         )
     });
+}
+
+#[test]
+fn every_trait_method_returns_on_dual2() {
+    // The Hessian from the partials too, so that it holds NaN, ±∞ and ±0.
+    run_generic(|a, p| Dual2::<f64, 3>::new(a, p, [p, [p[2], p[0], a], [p[1], a, p[2]]]));
+}
+
+#[test]
+fn every_inherent_method_of_dual2_returns_on_awkward_inputs() {
+    let inputs: Vec<Dual2<f64, 3>> = duals()
+        .iter()
+        .map(|d| Dual2::new(d.value(), *d.partials(), [*d.partials(); 3]))
+        .collect();
+    for &x in &inputs {
+        call_unary!(x; sqrt, cbrt, recip, exp, exp2, exp_m1, ln, log2, log10, ln_1p);
+        call_unary!(x; sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, asinh, acosh, atanh);
+        call_unary!(x; to_degrees, to_radians, abs, signum, floor, ceil, round, trunc, fract);
+        black_box(x.sin_cos());
+        for n in [i32::MIN, -1000, -3, -1, 0, 1, 2, 3, 1000, i32::MAX] {
+            black_box(x.powi(n));
+        }
+        black_box((
+            x.value(),
+            x.gradient(),
+            x.hessian(),
+            x.into_parts(),
+            x.is_constant(),
+        ));
+        black_box((x.hessian_entry(0, 2), x.hessian_entry(2, 0)));
+        for &y in inputs.iter().step_by(3) {
+            black_box((
+                x.powf(y),
+                x.log(y),
+                x.atan2(y),
+                x.hypot(y),
+                x.max(y),
+                x.min(y),
+                x.abs_sub(y),
+                x.copysign(y),
+            ));
+            black_box((x + y, x - y, x * y, x / y, x % y, -x));
+            for &z in inputs.iter().step_by(11) {
+                black_box((x.mul_add(y, z), x.clamp(y, z), x.clamp(z, y)));
+            }
+        }
+        for c in INPUTS {
+            black_box((x + c, c + x, x - c, c - x, x * c, c * x));
+            black_box((x / c, c / x, x % c, c % x));
+        }
+    }
+    for a in INPUTS {
+        black_box((
+            Dual2::<f64, 3>::constant(a),
+            Dual2::<f64, 3>::variable(a, 2),
+        ));
+    }
 }
 
 #[test]
