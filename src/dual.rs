@@ -216,7 +216,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// `Dual` implementation makes nested duals (Hessians) work too.
     ///
     /// ```
-    /// use dualgrad::{Dual, gradient, hessian};
+    /// use dualgrad::{Dual, gradient};
     /// use num_traits::Float;
     ///
     /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
@@ -244,9 +244,13 @@ impl<T: Float, const N: usize> Dual<T, N> {
     ///
     /// let g = gradient(loss, [0.0, 2.0]);
     /// assert_eq!(g, [0.5, 0.0]); // σ′(0) = 1/4, times ∂(w₀w₁)/∂w = (2, 0)
-    /// let h = hessian(loss, [0.0, 2.0]);
-    /// assert_eq!(h, [[0.0, 0.25], [0.25, 0.0]]); // σ″(0) = 0
     /// ```
+    ///
+    /// The Hessian drivers evaluate on [`Dual2`](crate::Dual2); one more
+    /// line gives it the same function, from the rule above:
+    /// `impl<T: Logistic, const N: usize> Logistic for Dual2<T, N> { fn
+    /// logistic(self) -> Self { self.apply(Logistic::logistic) } }` (see
+    /// [`Dual2::apply`](crate::Dual2::apply)).
     #[inline(always)]
     #[must_use]
     pub fn chain(self, value: T, derivative: T) -> Self {

@@ -31,7 +31,7 @@
 //!
 //! | module | for |
 //! |---|---|
-//! | the crate root | [`Dual`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
+//! | the crate root | [`Dual`] and the second-order [`Dual2`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
 //! | [`chunk`] | the drivers on slices of run-time length, with reusable configs |
 //! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
 //! | `argmin` | argmin's `CostFunction`, `Gradient`, `Hessian`, `Operator` and `Jacobian` for a `ScalarFn` or `VectorFn` (feature `argmin`) |
@@ -59,9 +59,10 @@
 //!
 //! Every family has `gradient`, `value_and_gradient`, `jacobian`,
 //! `value_and_jacobian`, `hessian`, `value_gradient_hessian`,
-//! `directional_derivative`, `jacobian_vector_product` and
-//! `vector_derivative` (f: ℝ → ℝᵐ); the crate root also has [`derivative`]
-//! for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
+//! `hessian_vector_product`, `directional_derivative`,
+//! `jacobian_vector_product` and `vector_derivative` (f: ℝ → ℝᵐ); the crate
+//! root also has [`derivative`], [`second_derivative`] and
+//! [`value_and_derivatives`] for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
 //! output buffers, and return a [`DimensionError`] for lengths that do not
 //! fit. A function written once for every `Float` type ([`ScalarFn`],
 //! [`VectorFn`]) can be differentiated at several widths and on `f64`:
@@ -99,11 +100,11 @@
 //!
 //! **Generic functions, not closures, when you need several number
 //! types.** A closure has one argument type. The same closure cannot give
-//! both a gradient and a Hessian (nested duals are another type):
+//! both a gradient and a Hessian (the Hessian's number is [`Dual2`]):
 //!
 //! ```text
 //! error[E0631]: type mismatch in closure arguments
-//!    = note: expected closure signature `for<'a> fn(&'a [Dual<Dual<_, _>, _>]) -> _`
+//!    = note: expected closure signature `for<'a> fn(&'a [Dual2<_, _>]) -> _`
 //!               found closure signature `fn(&[Dual<f64, 2>]) -> _`
 //! ```
 //!
@@ -118,10 +119,12 @@
 //! implements both (feature `nalgebra`), so nalgebra's decompositions carry
 //! derivatives. See the `linalg` module.
 //!
-//! **Higher derivatives by nesting.** `Dual<Dual<f64, N>, N>` is a dual
-//! number whose parts are dual numbers: the inner partials give the
-//! gradient, the outer partials of the inner partials the Hessian. The
-//! Hessian drivers do this for you; nest further for third derivatives.
+//! **Second derivatives** come from [`Dual2`], a number carrying the value,
+//! the gradient and the Hessian (each pair i ≤ j computed once), which the
+//! Hessian drivers use. **Nesting** gives the same and more:
+//! `Dual<Dual<f64, N>, N>` is a dual number whose parts are dual numbers,
+//! the inner partials the gradient and the outer partials of the inner
+//! partials the Hessian; nest further for third derivatives.
 //!
 //! ```
 //! use dualgrad::derivative;
@@ -202,7 +205,8 @@
 //! Seeding input `xᵢ` as `xᵢ + εᵢ` ([`Dual::variable`]) makes partial `i` of
 //! the output `∂f/∂xᵢ`: the whole gradient in one evaluation of `f`. Because
 //! `Dual<T, N>` only asks `T: Float`, and is itself `Float`, nesting
-//! `Dual<Dual<f64, N>, N>` carries second derivatives ([`hessian`]). The
+//! `Dual<Dual<f64, N>, N>` carries second derivatives; [`Dual2`] carries
+//! them with the Hessian's symmetry, for [`hessian`]. The
 //! value part of every result is computed exactly as on plain `T`, so it is
 //! bit-identical to evaluating `f` on `f64`.
 //!
@@ -225,7 +229,7 @@
 //! | a singular function of a **constant** (all partials 0): `sqrt`, `cbrt`, `ln`, `log2`, `log10`, `ln_1p`, `log`, `recip`, `/`, `%`, `powf`, `powi` with n < 0, `asin`, `acos`, `atanh`, `acosh`, `atan2`, `hypot` | 0, even where f′ is ±∞ or NaN: `sqrt`, `cbrt`, `ln`, `recip`, `powf(·, 0.5)` of a constant 0 and `1 / 0` give 0 partials, not NaN (`0·∞` never leaks) |
 //! | an **infinite or NaN value or coefficient** in `+`, `−`, `·`, `mul_add`, or a smooth function (`exp`, `exp2`, `sinh`, `cosh`, `tan`, `tanh`, `sin`, …) | IEEE arithmetic on each partial: `∞·0 = NaN`, so `exp` of a constant 800 (= ∞) has NaN partials, and `Dual::constant(∞) * x` has NaN partials in the directions `x` does not depend on |
 //! | `sqrt` of a variable at 0 | +∞ in the seeded direction, 0 in the others |
-//! | second derivatives of `sqrt` (and `cbrt`, `ln`, …) of a variable at its singular point | NaN or ±∞: `hessian` of √x at 0 is `[[NaN]]` (−¼x^(−3/2) is −∞, and the nested rule multiplies it by 0 partials); mixed entries of √x·y at x = 0 can be ∞ one way and NaN the other |
+//! | second derivatives of `sqrt` (and `cbrt`, `ln`, …) of a variable at its singular point | NaN or ±∞: `hessian` of √x at 0 is `[[NaN]]` (−¼x^(−3/2) is −∞, multiplied by a zero Hessian entry); the mixed entries of √x·y at x = 0 are NaN (nested duals by hand can give ∞ one way and NaN the other) |
 //! | `floor`, `ceil`, `round`, `trunc`, `signum` | 0 (piecewise constant) |
 //! | `fract` | 1 |
 //! | `a % b` | ∂/∂a = 1, ∂/∂b = −trunc(a/b) |
@@ -299,9 +303,10 @@ mod rules;
 mod tag;
 
 pub use drivers::{
-    derivative, directional_derivative, gradient, hessian, jacobian, jacobian_vector_product,
-    value_and_derivative, value_and_gradient, value_and_jacobian, value_and_vector_derivative,
-    value_gradient_hessian, vector_derivative,
+    derivative, directional_derivative, gradient, hessian, hessian_vector_product, jacobian,
+    jacobian_vector_product, second_derivative, value_and_derivative, value_and_derivatives,
+    value_and_gradient, value_and_jacobian, value_and_vector_derivative, value_gradient_hessian,
+    vector_derivative,
 };
 pub use dual::Dual;
 pub use dual2::Dual2;

@@ -72,5 +72,5 @@ mod jacobian;
 
 pub use directional::{directional_derivative, jacobian_vector_product, vector_derivative};
 pub use gradient::{gradient, value_and_gradient};
-pub use hessian::{hessian, value_gradient_hessian};
+pub use hessian::{hessian, hessian_vector_product, value_gradient_hessian};
 pub use jacobian::{jacobian, value_and_jacobian};

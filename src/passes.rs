@@ -16,8 +16,8 @@ use core::ops::Range;
 
 use num_traits::{Float, One, Zero};
 
-use crate::Dual;
 use crate::tag::Tag;
+use crate::{Dual, Dual2};
 
 /// A buffer of dual inputs the passes seed in place: a `Vec` (the configs'
 /// buffers) or a `DVector` of duals.
@@ -65,21 +65,80 @@ pub(crate) fn blocks(n: usize, width: usize) -> impl Iterator<Item = Range<usize
 pub(crate) fn first_order<T, B, E, const C: usize>(
     inputs: &mut B,
     x: &[T],
-    mut pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
+    pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
 ) -> Result<(), E>
 where
     T: Float,
     B: Inputs<Dual<T, C>> + ?Sized,
 {
-    constants(inputs.slots(), x);
-    if x.is_empty() {
+    let tag = Tag::fresh();
+    blockwise(
+        inputs,
+        x.len(),
+        C,
+        |i| Dual::constant(x[i]),
+        |i, k| Dual::variable(x[i], k).tagged(tag),
+        pass,
+    )
+}
+
+/// The passes of a Hessian-vector product over x along v, on
+/// `Dual<Dual<T, C>, 1>`: every input carries the direction, `xᵢ + vᵢε`,
+/// and the coordinates of each block are also seeded in the inner partials,
+/// so that the outer partial of f's result carries ∇f·v and, in its inner
+/// partials, the block of H·v.
+pub(crate) fn along_first_order<T, B, E, const C: usize>(
+    inputs: &mut B,
+    x: &[T],
+    v: &[T],
+    pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    B: Inputs<Dual<Dual<T, C>, 1>> + ?Sized,
+{
+    let tag = Tag::fresh();
+    let direction = |i: usize| [Dual::constant(v[i])];
+    blockwise(
+        inputs,
+        x.len(),
+        C,
+        |i| Dual::new(Dual::constant(x[i]), direction(i)).tagged(tag),
+        |i, k| Dual::new(Dual::variable(x[i], k).tagged(tag), direction(i)).tagged(tag),
+        pass,
+    )
+}
+
+/// The loop of the first-order passes: every input i is `constant(i)`,
+/// then for each block of at most `width` coordinates input i is
+/// `variable(i, k)` (k its place in the block), `pass` is called, and the
+/// block is made constant again. n = 0 has one pass with an empty block.
+fn blockwise<D, B, E>(
+    inputs: &mut B,
+    n: usize,
+    width: usize,
+    constant: impl Fn(usize) -> D,
+    variable: impl Fn(usize, usize) -> D,
+    mut pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    B: Inputs<D> + ?Sized,
+{
+    for (i, slot) in inputs.slots().iter_mut().enumerate().take(n) {
+        *slot = constant(i);
+    }
+    if n == 0 {
         return pass(inputs, 0..0);
     }
-    let tag = Tag::fresh();
-    for block in blocks(x.len(), C) {
-        seed(inputs.slots(), x, block.clone(), tag);
+    for block in blocks(n, width) {
+        let slots = &mut inputs.slots()[block.clone()];
+        for (k, (slot, i)) in slots.iter_mut().zip(block.clone()).enumerate() {
+            *slot = variable(i, k);
+        }
         pass(inputs, block.clone())?;
-        constants(&mut inputs.slots()[block.clone()], &x[block]);
+        for (slot, i) in inputs.slots()[block.clone()].iter_mut().zip(block) {
+            *slot = constant(i);
+        }
     }
     Ok(())
 }
@@ -135,6 +194,35 @@ where
 pub(crate) fn seeded<T: Float, const N: usize>(x: &[T; N]) -> [Dual<T, N>; N] {
     let tag = Tag::fresh();
     core::array::from_fn(|i| Dual::variable(x[i], i).tagged(tag))
+}
+
+/// The inputs of the array second-order drivers: input i is xᵢ with
+/// gradient eᵢ and Hessian 0.
+#[inline]
+pub(crate) fn seeded_second_order<T: Float, const N: usize>(x: &[T; N]) -> [Dual2<T, N>; N] {
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| Dual2::variable(x[i], i).tagged(tag))
+}
+
+/// The input of a second-derivative driver of one variable.
+#[inline]
+pub(crate) fn second_order_variable<T: Float>(t: T) -> Dual2<T, 1> {
+    Dual2::variable(t, 0).tagged(Tag::fresh())
+}
+
+/// The inputs of the array Hessian-vector product: input i is
+/// `(xᵢ + δᵢ) + vᵢε`, the gradient's perturbations δ inside and the
+/// direction ε outside, so f's result has H·v in its outer partial's inner
+/// partials.
+#[inline]
+pub(crate) fn seeded_along<T: Float, const N: usize>(
+    x: &[T; N],
+    v: &[T; N],
+) -> [Dual<Dual<T, N>, 1>; N] {
+    let tag = Tag::fresh();
+    core::array::from_fn(|i| {
+        Dual::new(Dual::variable(x[i], i).tagged(tag), [Dual::constant(v[i])]).tagged(tag)
+    })
 }
 
 /// The input of a driver of one variable: `t + ε`.
@@ -203,25 +291,6 @@ pub(crate) fn read_second_order<T: Float, const C: usize>(
     first.value()
 }
 
-/// Makes every input the constant xᵢ.
-fn constants<T: Float, const C: usize>(inputs: &mut [Dual<T, C>], x: &[T]) {
-    for (input, &xi) in inputs.iter_mut().zip(x) {
-        *input = Dual::constant(xi);
-    }
-}
-
-/// Seeds the coordinates of `block` as variables 0, 1, … of the dual.
-fn seed<T: Float, const C: usize>(
-    inputs: &mut [Dual<T, C>],
-    x: &[T],
-    block: Range<usize>,
-    tag: Tag,
-) {
-    for (k, (input, &xi)) in inputs[block.clone()].iter_mut().zip(&x[block]).enumerate() {
-        *input = Dual::variable(xi, k).tagged(tag);
-    }
-}
-
 /// Runs the first-order passes on rayon's pool, one job per block, each on
 /// a buffer of constant inputs of its own (rayon makes one per job it
 /// splits off, not one per thread). `pass` returns what the block
@@ -243,9 +312,13 @@ where
     blocks
         .into_par_iter()
         .map_init(fresh, |inputs, block| {
-            seed(inputs, x, block.clone(), tag);
+            for (k, i) in block.clone().enumerate() {
+                inputs[i] = Dual::variable(x[i], k).tagged(tag);
+            }
             let found = pass(inputs, block.clone());
-            constants(&mut inputs[block.clone()], &x[block.clone()]);
+            for i in block.clone() {
+                inputs[i] = Dual::constant(x[i]);
+            }
             (block, found)
         })
         .collect()

@@ -548,7 +548,7 @@ fn array_drivers_return_on_awkward_inputs() {
     let empty: [f64; 0] = [];
     assert_eq!(gradient(|_| Dual::constant(1.0), empty), empty);
     assert_eq!(
-        hessian(|_| Dual::constant(Dual::constant(1.0)), empty),
+        hessian(|_| dualgrad::Dual2::constant(1.0), empty),
         [[0.0; 0]; 0]
     );
     let none: [[f64; 2]; 0] = jacobian(|_| [], [1.0, 2.0]);

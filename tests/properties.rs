@@ -610,7 +610,7 @@ proptest! {
     ) {
         let (value, g, h) = value_gradient_hessian(|v| f.eval(v), x);
         prop_assert_eq!(value.to_bits(), f.eval(&x).to_bits());
-        // The gradient from the nested pass is the first-order one, bit for bit.
+        // The gradient from the second-order pass is the first-order one, bit for bit.
         let first = gradient(|v| f.eval(v), x);
         prop_assert_eq!(g, first);
         let scale = h.iter().flatten().fold(1.0_f64, |m, v| m.max(v.abs()));
@@ -630,11 +630,11 @@ proptest! {
             }
         }
         // The quadratic part alone has Hessian Q + Qᵀ exactly.
-        let quadratic = |v: &[Dual<Dual<f64, 3>, 3>]| {
-            let mut total = Dual::constant(Dual::constant(0.0));
+        let quadratic = |v: &[dualgrad::Dual2<f64, 3>]| {
+            let mut total = dualgrad::Dual2::constant(0.0);
             for i in 0..3 {
                 for j in 0..3 {
-                    total += Dual::constant(Dual::constant(f.q[i][j])) * v[i] * v[j];
+                    total += v[i] * v[j] * f.q[i][j];
                 }
             }
             total

@@ -3,7 +3,7 @@
 use num_traits::Float;
 
 use super::{DEFAULT_CHUNK, HessianConfig};
-use crate::passes::{read_second_order, second_order};
+use crate::passes::{along_first_order, read_block, read_second_order, second_order};
 use crate::{DimensionError, Dual};
 
 /// A second-order dual of one chunk of partials in each order.
@@ -137,4 +137,39 @@ where
         Ok::<(), core::convert::Infallible>(())
     });
     value
+}
+
+/// The Hessian-vector product ∇²f(x)·v for run-time n, without forming the
+/// Hessian: ⌈n / [`DEFAULT_CHUNK`]⌉ passes on `Dual<Dual<T, C>, 1>`, each
+/// giving C entries of H·v (forward over forward: the gradient's chunk
+/// inside, the direction v outside).
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::chunk;
+/// use num_traits::Float;
+///
+/// // f(x) = Σ xᵢ³: H = diag(6xᵢ), so H·v = (6xᵢvᵢ).
+/// fn cubes<S: Float>(x: &[S]) -> S {
+///     x.iter().fold(S::zero(), |s, &v| s + v.powi(3))
+/// }
+/// let hv = chunk::hessian_vector_product(cubes, &[1.0, 2.0, 3.0], &[1.0, 0.5, -1.0]);
+/// assert_eq!(hv, Ok(vec![6.0, 6.0, -18.0]));
+/// ```
+pub fn hessian_vector_product<T, F>(f: F, x: &[T], v: &[T]) -> Result<Vec<T>, DimensionError>
+where
+    T: Float,
+    F: Fn(&[Dual<Dual<T, DEFAULT_CHUNK>, 1>]) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
+{
+    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
+    let mut inputs = vec![Dual::constant(Dual::constant(T::zero())); x.len()];
+    let mut out = vec![T::zero(); x.len()];
+    let Ok(()) = along_first_order(&mut inputs, x, v, |inputs: &Vec<_>, block| {
+        read_block(&f(inputs).partials()[0], block, &mut out);
+        Ok::<(), core::convert::Infallible>(())
+    });
+    Ok(out)
 }

@@ -2,7 +2,8 @@
 
 use num_traits::Float;
 
-use crate::Dual;
+use crate::passes::second_order_variable;
+use crate::{Dual, Dual2};
 
 /// The derivative f′(x) of a function of one variable, exact to rounding.
 ///
@@ -78,4 +79,37 @@ pub fn value_and_vector_derivative<
 ) -> ([T; M], [T; M]) {
     let y = f(crate::passes::variable(t));
     (y.map(|yi| yi.value()), y.map(|yi| yi.partials()[0]))
+}
+
+/// The second derivative f″(x) of a function of one variable, exact to
+/// rounding, from one evaluation on [`Dual2<T, 1>`](Dual2).
+///
+/// ```
+/// use dualgrad::second_derivative;
+/// use num_traits::Float;
+///
+/// fn f<S: Float>(x: S) -> S {
+///     x.powi(4)
+/// }
+/// assert_eq!(second_derivative(f, 2.0), 48.0); // 12x²
+/// ```
+#[inline]
+#[must_use]
+pub fn second_derivative<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(f: F, x: T) -> T {
+    value_and_derivatives(f, x).2
+}
+
+/// f(x), f′(x) and f″(x) from one evaluation on [`Dual2<T, 1>`](Dual2).
+///
+/// ```
+/// use dualgrad::value_and_derivatives;
+/// // f = x·eˣ: f′ = (x + 1)eˣ, f″ = (x + 2)eˣ.
+/// let (v, d1, d2) = value_and_derivatives(|x| x * x.exp(), 0.0);
+/// assert_eq!((v, d1, d2), (0.0, 1.0, 2.0));
+/// ```
+#[inline]
+#[must_use]
+pub fn value_and_derivatives<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(f: F, x: T) -> (T, T, T) {
+    let y = f(second_order_variable(x));
+    (y.value(), y.gradient()[0], y.hessian_entry(0, 0))
 }

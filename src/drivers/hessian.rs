@@ -1,20 +1,14 @@
-//! The Hessian ∇²f(x), by nesting: `Dual<Dual<T, N>, N>`.
-
-use core::array;
+//! The Hessian ∇²f(x) on the second-order number `Dual2`, and
+//! Hessian-vector products by forward over forward.
 
 use num_traits::Float;
 
-use crate::Dual;
-use crate::passes::second_order_seeded;
-
-/// A second-order dual number: value, gradient and Hessian in one.
-type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
+use crate::passes::{seeded_along, seeded_second_order};
+use crate::{Dual, Dual2};
 
 /// The N × N Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ, exact to rounding,
-/// from one evaluation of `f` on nested duals `Dual<Dual<T, N>, N>`.
-///
-/// Input `xᵢ` is seeded as `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`: the inner perturbations
-/// δ and the outer ε are distinct types, so they cannot be confused.
+/// from one evaluation of `f` on [`Dual2<T, N>`](Dual2), which carries the
+/// value, the gradient and the Hessian and computes each pair i ≤ j once.
 ///
 /// ```
 /// use dualgrad::hessian;
@@ -31,6 +25,10 @@ type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
 /// assert_eq!(h[0], [2.0, 12.0 * y * y]);
 /// assert_eq!(h[1], [12.0 * y * y, 72.0 * y.powi(4) + 24.0 * u * y]);
 /// ```
+///
+/// Nested duals `Dual<Dual<T, N>, N>` give the same Hessian and stay
+/// available for code that nests by hand; `Dual2` is faster (see
+/// BENCHMARKS.md).
 #[inline]
 #[must_use]
 pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(
@@ -41,7 +39,7 @@ pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(
 }
 
 /// The value f(x), the gradient ∇f(x) and the Hessian ∇²f(x) from one
-/// evaluation on nested duals.
+/// evaluation on [`Dual2`].
 ///
 /// ```
 /// use dualgrad::value_gradient_hessian;
@@ -56,12 +54,37 @@ pub fn value_gradient_hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, co
     f: F,
     x: [T; N],
 ) -> (T, [T; N], [[T; N]; N]) {
-    let seeded: [Dual2<T, N>; N] = second_order_seeded(|i| x[i]);
-    let y = f(&seeded);
-    let (inner, outer) = y.into_parts();
-    (
-        inner.value(),
-        *inner.partials(),
-        array::from_fn(|i| *outer[i].partials()),
-    )
+    let y = f(&seeded_second_order(&x));
+    (y.value(), *y.gradient(), y.hessian())
+}
+
+/// The Hessian-vector product ∇²f(x)·v, without forming the Hessian: one
+/// evaluation on `Dual<Dual<T, N>, 1>`, the gradient's N partials inside a
+/// derivative along v (forward over forward). It costs a few gradients,
+/// not N of them.
+///
+/// ```
+/// use dualgrad::{hessian, hessian_vector_product};
+/// use num_traits::Float;
+///
+/// fn f<S: Float>(x: &[S]) -> S {
+///     x[0] * x[0] * x[1] + x[1].sin()
+/// }
+/// let (x, v) = ([1.0, 2.0], [3.0, -1.0]);
+/// let h = hessian(f, x);
+/// let hv = hessian_vector_product(f, x, v);
+/// assert_eq!(hv, [h[0][0] * 3.0 - h[0][1], h[1][0] * 3.0 - h[1][1]]);
+/// ```
+#[inline]
+#[must_use]
+pub fn hessian_vector_product<
+    T: Float,
+    F: Fn(&[Dual<Dual<T, N>, 1>]) -> Dual<Dual<T, N>, 1>,
+    const N: usize,
+>(
+    f: F,
+    x: [T; N],
+    v: [T; N],
+) -> [T; N] {
+    *f(&seeded_along(&x, &v)).partials()[0].partials()
 }

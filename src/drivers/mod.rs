@@ -10,9 +10,10 @@ mod hessian;
 mod jacobian;
 
 pub use derivative::{
-    derivative, value_and_derivative, value_and_vector_derivative, vector_derivative,
+    derivative, second_derivative, value_and_derivative, value_and_derivatives,
+    value_and_vector_derivative, vector_derivative,
 };
 pub use directional::{directional_derivative, jacobian_vector_product};
 pub use gradient::{gradient, value_and_gradient};
-pub use hessian::{hessian, value_gradient_hessian};
+pub use hessian::{hessian, hessian_vector_product, value_gradient_hessian};
 pub use jacobian::{jacobian, value_and_jacobian};

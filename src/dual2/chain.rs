@@ -103,6 +103,73 @@ pub(super) struct Partials2<T> {
 }
 
 impl<T: Float, const N: usize> Dual2<T, N> {
+    /// A function g of one argument applied to this number, from g written
+    /// for [`Dual`]: `g` is evaluated on a nested dual of width 1 at this
+    /// number's value, which gives g, g′ and g″, and the second-order chain
+    /// rule does the rest. This is how a user's own elementary function
+    /// (see [`Dual::chain`]) reaches `Dual2`, and so the Hessian drivers,
+    /// without a second derivative formula. IEEE arithmetic, as `Dual::chain`.
+    ///
+    /// ```
+    /// use dualgrad::{Dual, Dual2, hessian};
+    /// use num_traits::Float;
+    ///
+    /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
+    /// trait Logistic: Float {
+    ///     fn logistic(self) -> Self;
+    /// }
+    /// impl Logistic for f64 {
+    ///     fn logistic(self) -> f64 {
+    ///         1.0 / (1.0 + (-self).exp())
+    ///     }
+    /// }
+    /// impl<T: Logistic, const N: usize> Logistic for Dual<T, N> {
+    ///     fn logistic(self) -> Self {
+    ///         let s = self.value().logistic();
+    ///         self.chain(s, s * (T::one() - s))
+    ///     }
+    /// }
+    /// // One line for Dual2, reusing the rule above.
+    /// impl<T: Logistic, const N: usize> Logistic for Dual2<T, N> {
+    ///     fn logistic(self) -> Self {
+    ///         self.apply(Logistic::logistic)
+    ///     }
+    /// }
+    ///
+    /// fn loss<S: Logistic>(w: &[S]) -> S {
+    ///     (w[0] * w[1]).logistic()
+    /// }
+    /// // σ″(0) = 0 and σ′(0) = 1/4: the Hessian of σ(w₀w₁) at (0, 2).
+    /// assert_eq!(hessian(loss, [0.0, 2.0]), [[0.0, 0.25], [0.25, 0.0]]);
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn apply(self, g: impl Fn(Dual<Dual<T, 1>, 1>) -> Dual<Dual<T, 1>, 1>) -> Self {
+        self.unary(g)
+    }
+
+    /// A function g of two arguments applied to `self` and `other`, from g
+    /// written for [`Dual`] (see [`apply`](Self::apply)): evaluated on
+    /// nested duals of width 2 for g's value, gradient and Hessian.
+    ///
+    /// ```
+    /// use dualgrad::Dual2;
+    /// let (x, y) = (Dual2::<f64, 2>::variable(2.0, 0), Dual2::variable(3.0, 1));
+    /// // g(a, b) = a²·b through its Dual form.
+    /// let z = x.apply2(y, |a, b| a * a * b);
+    /// assert_eq!((z.value(), *z.gradient()), (12.0, [12.0, 4.0]));
+    /// assert_eq!(z.hessian(), [[6.0, 4.0], [4.0, 0.0]]);
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub fn apply2(
+        self,
+        other: Self,
+        g: impl Fn(Dual<Dual<T, 2>, 2>, Dual<Dual<T, 2>, 2>) -> Dual<Dual<T, 2>, 2>,
+    ) -> Self {
+        self.binary(other, g)
+    }
+
     /// The one-argument function whose `Dual` rule is `g`, on this number,
     /// with the plain (IEEE) chain rule.
     #[inline(always)]
@@ -151,9 +218,21 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         self.chain2_singular(other, p)
     }
 
-    /// y = g(u) from g(a), g′(a), g″(a), in IEEE arithmetic.
+    /// The second-order chain rule for y = g(u), given g(a), g′(a) and
+    /// g″(a) at this number's value a: ∇y = g′∇u, ∇²y = g′∇²u + g″∇u∇uᵀ, in
+    /// IEEE arithmetic. For a function whose derivatives you have in closed
+    /// form; [`apply`](Self::apply) gets them from a `Dual` rule instead.
+    ///
+    /// ```
+    /// use dualgrad::Dual2;
+    /// let x = Dual2::<f64, 1>::variable(2.0, 0);
+    /// // g = x³: g′ = 3x², g″ = 6x.
+    /// let y = x.chain(8.0, 12.0, 12.0);
+    /// assert_eq!((y.value(), y.gradient()[0], y.hessian_entry(0, 0)), (8.0, 12.0, 12.0));
+    /// ```
     #[inline(always)]
-    pub(super) fn chain(self, value: T, d1: T, d2: T) -> Self {
+    #[must_use]
+    pub fn chain(self, value: T, d1: T, d2: T) -> Self {
         let c = partials::scale(d2, &self.gradient);
         let hessian = plain_hessian(&self.gradient, &self.hessian, d1, &c);
         Self {

@@ -245,7 +245,6 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// This number with the perturbation tag `tag`.
     #[inline(always)]
-    #[allow(dead_code)] // the drivers (issue 13, part 2) will seed with it
     pub(crate) fn tagged(self, tag: Tag) -> Self {
         Self { tag, ..self }
     }

@@ -25,7 +25,7 @@ use nalgebra::{DMatrix, DVector, Scalar};
 use num_traits::Float;
 
 use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig};
-use crate::passes::{first_order, read_second_order, second_order};
+use crate::passes::{along_first_order, first_order, read_second_order, second_order};
 use crate::{DimensionError, Dual};
 
 /// A dual of one chunk of partials.
@@ -327,6 +327,44 @@ where
     DimensionError::check("Hessian matrix", n * n, hessian.len(), "inputs × inputs")?;
     DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
     Ok(run_hessian(config, f, x, gradient, hessian))
+}
+
+/// The Hessian-vector product ∇²f(x)·v, without forming the Hessian:
+/// ⌈n / [`DEFAULT_CHUNK`]⌉ passes on `Dual<Dual<T, C>, 1>` (forward over
+/// forward).
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// // f(x) = ‖x‖⁴: H = 4‖x‖²I + 8xxᵀ.
+/// let x = DVector::from_vec(vec![1.0, 2.0]);
+/// let v = DVector::from_vec(vec![1.0, 0.0]);
+/// let hv = dynamic::hessian_vector_product(|x| x.norm_squared().powi(2), &x, &v).unwrap();
+/// assert_eq!(hv, DVector::from_vec(vec![28.0, 16.0]));
+/// ```
+pub fn hessian_vector_product<T, F>(
+    f: F,
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<T>, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<Dual<T, DEFAULT_CHUNK>, 1>>) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
+{
+    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
+    let mut inputs = DVector::from_element(x.len(), Dual::constant(Dual::constant(T::zero())));
+    let mut out = DVector::from_element(x.len(), T::zero());
+    let Ok(()) = along_first_order(&mut inputs, x.as_slice(), v.as_slice(), |inputs, block| {
+        let y = f(inputs);
+        crate::passes::read_block(&y.partials()[0], block, out.as_mut_slice());
+        Ok::<(), core::convert::Infallible>(())
+    });
+    Ok(out)
 }
 
 /// The directional derivative ∇f(x)·v along `v`, from one evaluation on

@@ -4,7 +4,7 @@ use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
 use crate::Dual;
-use crate::passes::second_order_seeded;
+use crate::passes::{second_order_seeded, seeded_along};
 
 /// A second-order dual number: value, gradient and Hessian in one.
 type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
@@ -72,4 +72,35 @@ where
         SVector::from(*inner.partials()),
         SMatrix::from_fn(|i, j| outer[i].partials()[j]),
     )
+}
+
+/// The Hessian-vector product ∇²f(x)·v of f written on `SVector`, without
+/// forming the Hessian: one evaluation on `Dual<Dual<T, N>, 1>` (forward
+/// over forward).
+///
+/// ```
+/// use dualgrad::linalg;
+/// use nalgebra::Vector2;
+///
+/// // f(x) = ‖x‖⁴: H = 4‖x‖²I + 8xxᵀ.
+/// let hv = linalg::hessian_vector_product(
+///     |x| x.norm_squared().powi(2),
+///     &Vector2::new(1.0, 2.0),
+///     &Vector2::new(1.0, 0.0),
+/// );
+/// assert_eq!(hv, Vector2::new(28.0, 16.0));
+/// ```
+#[inline]
+#[must_use]
+pub fn hessian_vector_product<T, F, const N: usize>(
+    f: F,
+    x: &SVector<T, N>,
+    v: &SVector<T, N>,
+) -> SVector<T, N>
+where
+    T: Float + Scalar,
+    F: Fn(&SVector<Dual<Dual<T, N>, 1>, N>) -> Dual<Dual<T, N>, 1>,
+{
+    let seeded = SVector::from(seeded_along(&(*x).into(), &(*v).into()));
+    SVector::from(*f(&seeded).partials()[0].partials())
 }

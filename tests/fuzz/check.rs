@@ -21,7 +21,7 @@ use std::ops::Range;
 
 use std::cell::RefCell;
 
-use dualgrad::{Dual, value_gradient_hessian};
+use dualgrad::{Dual, Dual2, value_gradient_hessian};
 
 use crate::common::{RiddersEstimate, ridders_estimate};
 use crate::expr::{Expr, Generator, LIMIT, Nested, Rng, Trace, VARIABLES};
@@ -237,6 +237,14 @@ fn seed1(x: &[f64; VARIABLES], v: &[f64; VARIABLES]) -> [Dual<f64, 1>; VARIABLES
     std::array::from_fn(|i| Dual::new(x[i], [v[i]]))
 }
 
+/// The nested inputs of a full Hessian: (xᵢ + δᵢ) + (1 + 0δ)εᵢ.
+fn seed_full_nested(x: &[f64; VARIABLES]) -> [Dual<Dual<f64, VARIABLES>, VARIABLES>; VARIABLES] {
+    std::array::from_fn(|i| {
+        let outer = std::array::from_fn(|j| Dual::constant(if i == j { 1.0 } else { 0.0 }));
+        Dual::new(Dual::variable(x[i], i), outer)
+    })
+}
+
 /// The nested inputs along v: (xᵢ + vᵢδ) + (vᵢ + 0δ)ε.
 fn seed_nested(x: &[f64; VARIABLES], v: &[f64; VARIABLES]) -> [Nested; VARIABLES] {
     std::array::from_fn(|i| Dual::new(Dual::new(x[i], [v[i]]), [Dual::new(v[i], [0.0])]))
@@ -324,12 +332,19 @@ pub fn check(
     let y1 = expr.eval(&seed1(&x, &v), &mut trace1);
     let mut trace2 = Trace::new();
     let y2 = expr.eval(&seed_nested(&x, &v), &mut trace2);
-    let hessian_trace = RefCell::new(Trace::new());
-    let (value, gradient, hessian) = value_gradient_hessian(
-        |p| expr.eval(&[p[0], p[1], p[2]], &mut hessian_trace.borrow_mut()),
+    // The full Hessian twice: nested duals seeded by hand, and the
+    // driver's Dual2.
+    let mut hessian_trace = Trace::new();
+    let nested = expr.eval(&seed_full_nested(&x), &mut hessian_trace);
+    let (value, gradient) = (nested.value().value(), *nested.value().partials());
+    let hessian: [[f64; VARIABLES]; VARIABLES] =
+        std::array::from_fn(|i| *nested.partials()[i].partials());
+    let dual2_trace = RefCell::new(Trace::new());
+    let (value2, gradient2, hessian2) = value_gradient_hessian(
+        |p: &[Dual2<f64, VARIABLES>]| expr.eval(&[p[0], p[1], p[2]], &mut dual2_trace.borrow_mut()),
         x,
     );
-    let hessian_trace = hessian_trace.into_inner();
+    let dual2_trace = dual2_trace.into_inner();
     // Values below TINY make the nested duals' second-order terms overflow
     // (1/b² in the quotient rule): a documented limitation, not compared.
     if !(y.is_finite() && trace.all_finite && trace.largest <= LIMIT && trace.smallest >= TINY) {
@@ -337,7 +352,7 @@ pub fn check(
         return;
     }
     // The guard's flags, from the first-order and the nested evaluation.
-    let all = [&trace4, &trace2, &hessian_trace];
+    let all = [&trace4, &trace2, &hessian_trace, &dual2_trace];
     let at_kink = all.iter().any(|t| t.at_kink);
     let ill_conditioned = all.iter().any(|t| t.ill_conditioned);
     // With every value finite and moderate, an infinite slope means the
@@ -477,6 +492,35 @@ pub fn check(
             along_v,
             rounding,
         );
+    }
+
+    // Dual2 against the nested duals: the same value bit for bit, the
+    // same gradient, and every Hessian entry within rounding (with the
+    // Dual2 evaluation's own magnitudes).
+    if !dual2_trace.all_finite || dual2_trace.largest > SLOPE_LIMIT {
+        counts.skipped_magnitude += 1;
+        return;
+    }
+    counts.bitwise_compared += 1;
+    if value2.to_bits() != y.to_bits() {
+        report(counts, "value of Dual2 (bits)".into(), value2, y, 0.0);
+    }
+    let rounding2 = rounding.max(1e-8 * dual2_trace.largest.max(1.0));
+    for i in 0..VARIABLES {
+        counts.bitwise_compared += 1;
+        if (gradient2[i] - gradient[i]).abs() > rounding2 && !same_slope(gradient2[i], gradient[i])
+        {
+            let what = format!("∂f/∂x{i} of Dual2 vs nested duals");
+            report(counts, what, gradient2[i], gradient[i], 0.0);
+        }
+        for j in 0..VARIABLES {
+            counts.hessian_compared += 1;
+            let agree = |a: f64, b: f64| (a - b).abs() <= rounding2 + 1e-6 * a.abs().max(b.abs());
+            if !agree(hessian2[i][j], hessian[i][j]) {
+                let what = format!("H[{i}][{j}] of Dual2 vs nested duals");
+                report(counts, what, hessian2[i][j], hessian[i][j], rounding2);
+            }
+        }
     }
 
     // The comparisons above hold at kinks too (the documented slopes are

@@ -17,7 +17,7 @@ use std::iter::{Product, Sum};
 
 use std::f64::consts::PI;
 
-use dualgrad::Dual;
+use dualgrad::{Dual, Dual2};
 use num_traits::{Float, Inv, Signed};
 
 /// The number of input variables x₀, x₁, x₂ of every expression.
@@ -212,6 +212,43 @@ impl<const N: usize> Scalar for Dual<Dual<f64, N>, N> {
         // for a dual T, so the left form lifts the constant.
         let right = Dual::<f64, N>::constant(c);
         scalar_forms!(self, op, side, right: right, left: <Self as Scalar>::constant(c))
+    }
+}
+
+/// The second-order number of the Hessian driver: value, gradient and the
+/// upper triangle of the Hessian.
+impl<const N: usize> Scalar for Dual2<f64, N> {
+    fn constant(c: f64) -> Self {
+        Dual2::constant(c)
+    }
+    fn plain(&self) -> f64 {
+        self.value()
+    }
+    fn magnitude(&self) -> f64 {
+        let h = self.hessian();
+        self.gradient()
+            .iter()
+            .chain(h.iter().flatten())
+            .fold(self.value().abs(), |m, p| larger(m, p.abs()))
+    }
+    fn any_infinite(&self) -> bool {
+        let h = self.hessian();
+        self.value().is_infinite()
+            || self
+                .gradient()
+                .iter()
+                .chain(h.iter().flatten())
+                .any(|p| p.is_infinite())
+    }
+    fn moving(&self) -> bool {
+        !self.is_constant()
+    }
+    fn arith(self, op: Arith, form: Form, rhs: Self) -> Self {
+        arith_forms!(self, op, form, rhs)
+    }
+    fn with_scalar(self, op: Arith, side: Side, c: f64) -> Self {
+        // `f64 op Dual2<f64, N>`: the left-scalar impls.
+        scalar_forms!(self, op, side, right: c, left: c)
     }
 }
 
