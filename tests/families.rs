@@ -347,3 +347,78 @@ fn parallel_jacobian_is_bit_identical_to_the_serial_one() {
 fn coupled_or_zero<S: Float>(x: &[S]) -> S {
     if x.is_empty() { S::zero() } else { coupled(x) }
 }
+
+#[test]
+fn hessian_vector_products_match_the_hessian_times_v_in_every_family() {
+    for n in [1, 2, 12, 13, 19] {
+        let x = point(n);
+        let v: Vec<f64> = (0..n).map(|i| 1.0 - 0.3 * i as f64).collect();
+        let h = coupled_hessian(&x);
+        let expected: Vec<f64> = h
+            .iter()
+            .map(|row| row.iter().zip(&v).map(|(a, b)| a * b).sum())
+            .collect();
+        let hv = chunk::hessian_vector_product(coupled, &x, &v).unwrap();
+        close(&hv, &expected, "chunk::hessian_vector_product");
+        let (xd, vd) = (DVector::from_vec(x.clone()), DVector::from_vec(v.clone()));
+        let hvd = dynamic::hessian_vector_product(|p| coupled(p.as_slice()), &xd, &vd).unwrap();
+        close(hvd.as_slice(), &expected, "dynamic::hessian_vector_product");
+    }
+    let x = [0.3, 0.4, 0.5];
+    let v = [1.0, -2.0, 0.5];
+    let h = coupled_hessian(&x);
+    let expected: Vec<f64> = h
+        .iter()
+        .map(|row| row.iter().zip(&v).map(|(a, b)| a * b).sum())
+        .collect();
+    close(
+        &dualgrad::hessian_vector_product(coupled, x, v),
+        &expected,
+        "array HVP",
+    );
+    let hs = linalg::hessian_vector_product(
+        |p: &SVector<_, 3>| coupled(p.as_slice()),
+        &SVector::from(x),
+        &SVector::from(v),
+    );
+    close(hs.as_slice(), &expected, "linalg HVP");
+    let err = chunk::hessian_vector_product(coupled, &x, &v[..2]).unwrap_err();
+    assert_eq!(
+        (err.what(), err.expected(), err.found()),
+        ("direction v", 3, 2)
+    );
+}
+
+#[test]
+fn second_derivatives_match_closed_forms() {
+    // f(t) = t³ sin t: f′ = 3t² sin t + t³ cos t,
+    // f″ = 6t sin t + 6t² cos t − t³ sin t.
+    fn f<S: Float>(t: S) -> S {
+        t.powi(3) * t.sin()
+    }
+    for t in [-1.3, 0.0, 0.4, 2.5] {
+        let (s, c) = f64::sin_cos(t);
+        let want = (
+            t.powi(3) * s,
+            3.0 * t * t * s + t.powi(3) * c,
+            6.0 * t * s + 6.0 * t * t * c - t.powi(3) * s,
+        );
+        let (v, d1, d2) = dualgrad::value_and_derivatives(f, t);
+        assert_eq!(v, want.0);
+        close(&[d1, d2], &[want.1, want.2], "f′, f″");
+        assert_eq!(dualgrad::second_derivative(f, t), d2);
+        assert_eq!(dualgrad::derivative(f, t), d1);
+    }
+}
+
+#[test]
+fn the_array_hessian_on_dual2_matches_the_closed_form_and_nested_duals() {
+    let x: [f64; 19] = std::array::from_fn(|i| 0.3 + 0.1 * (i as f64).sin());
+    let (v, g, h) = dualgrad::value_gradient_hessian(coupled, x);
+    assert_eq!(v, coupled(&x));
+    close(&g, &coupled_gradient(&x), "gradient");
+    let rows: Vec<Vec<f64>> = h.iter().map(|r| r.to_vec()).collect();
+    close_rows(&rows, &coupled_hessian(&x), "hessian on Dual2");
+    let (_, _, nested) = chunk::value_gradient_hessian(coupled, &x);
+    close_rows(&rows, &nested, "Dual2 vs nested chunks");
+}
