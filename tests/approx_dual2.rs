@@ -204,3 +204,20 @@ fn dual2_with_zero_variables_compares_the_value() {
     assert_relative_eq!(a, Dual2::constant(1.0));
     assert_relative_ne!(a, Dual2::constant(1.1));
 }
+
+#[cfg(feature = "nalgebra")]
+#[test]
+fn matrices_of_dual2_compare_entry_hessians() {
+    use nalgebra::Matrix2;
+    // A(t) = [[1, t], [t, 1]]: (A⁻¹)₁₁ = 1/(1 − t²) with
+    // d/dt = 2t/(1 − t²)², d²/dt² = (2 + 6t²)/(1 − t²)³.
+    let t = Dual2::<f64, 1>::variable(0.5, 0);
+    let one = Dual2::constant(1.0);
+    let inverse = Matrix2::new(one, t, t, one).try_inverse().unwrap();
+    let d = 1.0 - 0.25;
+    let diag = Dual2::new(1.0 / d, [1.0 / (d * d)], [[3.5 / (d * d * d)]]);
+    assert_relative_eq!(inverse[(0, 0)], diag, epsilon = 1e-14.into());
+    let mut copy = inverse;
+    copy[(0, 0)] = Dual2::new(diag.value(), *diag.gradient(), [[0.0]]);
+    assert_relative_ne!(inverse, copy, epsilon = 1e-14.into());
+}

@@ -2,11 +2,11 @@
 //! `nalgebra` (simba's scalar traits), `serde`.
 //!
 //! Each adds trait implementations only (on `Dual`, on `Dual2` for
-//! `approx`, and for `serde` also on the gradient checker's
+//! `approx` and `nalgebra`, and for `serde` also on the gradient checker's
 //! reports and `DimensionError`), except `argmin`, whose problem wrappers
 //! are public as `crate::argmin`. The nalgebra-typed drivers are in
 //! `crate::linalg`. `parts.rs` is not a feature: it lists the numbers a
-//! `Dual` or `Dual2` carries, for the `approx` impls.
+//! `Dual` or `Dual2` carries, for the `approx` and `nalgebra` impls.
 
 #[cfg(feature = "approx")]
 mod approx;
