@@ -451,3 +451,22 @@ fn singular_matrix_is_refused_like_its_values() {
     assert!(a.lu().solve(&Vector2::new(c(1.0), c(1.0))).is_none());
     assert!(a.cholesky().is_none());
 }
+
+#[test]
+fn zero_valued_pivot_with_derivatives_is_not_singular_to_nalgebra() {
+    // `is_zero` is structural (value, gradient and Hessian): a pivot θ at
+    // θ = 0 has gradient 1, so nalgebra divides by it and the parts are not
+    // finite, where the plain f64 matrix is refused. The same holds for
+    // `Dual`, whose `is_zero` sees the partials.
+    let theta = Dual2::<f64, 1>::variable(0.0, 0);
+    let a = Matrix2::new(theta, c(0.0), c(0.0), c(1.0));
+    assert!(Matrix2::new(0.0, 0.0, 0.0, 1.0).try_inverse().is_none());
+    let inverse = a.try_inverse().expect("not structurally singular");
+    assert!(!inverse[(0, 0)].value().is_finite());
+    let solved = a.lu().solve(&Vector2::new(c(1.0), c(1.0)));
+    assert!(solved.is_some_and(|y| !y[0].value().is_finite()));
+    let dual = Dual::<f64, 1>::variable(0.0, 0);
+    let zero = Dual::constant(0.0);
+    let dual_matrix = Matrix2::new(dual, zero, zero, Dual::constant(1.0));
+    assert!(dual_matrix.try_inverse().is_some());
+}
