@@ -143,13 +143,27 @@ fn solve_norm_squared_affine<S: RealField + Copy>(x: &Vector3<S>) -> S {
     }
 }
 
-/// The value, gradient and Hessian of `f` at `x` by nested duals (the
-/// `linalg` driver).
+/// Nested duals `Dual<Dual<f64, N>, N>`, the independent second-order
+/// oracle.
+type Nested<const N: usize> = Dual<Dual<f64, N>, N>;
+
+/// The value, gradient and Hessian of `f` at `x` by nested duals seeded by
+/// hand (xᵢ with inner and outer partial eᵢ), independent of which number
+/// type the `linalg` drivers use.
 fn nested<const N: usize>(
-    f: impl Fn(&SVector<Dual<Dual<f64, N>, N>, N>) -> Dual<Dual<f64, N>, N>,
+    f: impl Fn(&SVector<Nested<N>, N>) -> Nested<N>,
     x: &SVector<f64, N>,
 ) -> (f64, SVector<f64, N>, SMatrix<f64, N, N>) {
-    linalg::value_gradient_hessian(f, x)
+    let seeded = SVector::from_fn(|i, _| {
+        let outer = core::array::from_fn(|j| Dual::constant(if i == j { 1.0 } else { 0.0 }));
+        Dual::new(Dual::variable(x[i], i), outer)
+    });
+    let y = f(&seeded);
+    (
+        y.value().value(),
+        SVector::from(*y.value().partials()),
+        SMatrix::from_fn(|i, j| y.partial(i).partial(j)),
+    )
 }
 
 #[test]
