@@ -39,8 +39,8 @@
 //!
 //! | feature | default | adds |
 //! |---|---|---|
-//! | `nalgebra` | yes | `Dual` as a nalgebra `RealField` and `ComplexField` (simba), and the `linalg` drivers |
-//! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual`, comparing value and partials |
+//! | `nalgebra` | yes | `Dual` and `Dual2` as nalgebra `RealField`s and `ComplexField`s (simba), and the `linalg` drivers |
+//! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual` (value and partials) and `Dual2` (value, gradient and Hessian) |
 //! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, the gradient checker's reports and `DimensionError` |
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
 //! | `argmin` | no | `argmin::ScalarProblem` and `argmin::VectorProblem`: exact derivatives for argmin 0.11's solvers, `Vec<f64>` parameters |
@@ -116,8 +116,8 @@
 //!
 //! **Linear algebra:** for code on nalgebra matrices, write the function
 //! generically over `nalgebra::RealField + Copy` instead of `Float`; `Dual`
-//! implements both (feature `nalgebra`), so nalgebra's decompositions carry
-//! derivatives. See the `linalg` module.
+//! and `Dual2` implement both (feature `nalgebra`), so nalgebra's
+//! decompositions carry derivatives (and Hessians, on `Dual2`). See the `linalg` module.
 //!
 //! **Second derivatives** come from [`Dual2`], a number carrying the value,
 //! the gradient and the Hessian (each pair i ≤ j computed once), which the

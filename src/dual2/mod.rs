@@ -37,8 +37,10 @@ use crate::tag::Tag;
 ///
 /// `Dual2` is `Copy`, never allocates, and implements
 /// [`num_traits::Float`], so any function written generically over `Float`
-/// accepts it. Comparisons (`==`, `<`, `max`, …) look at the value only, as
-/// for `Dual`.
+/// accepts it; with the `nalgebra` feature it is also a nalgebra
+/// `RealField`, so nalgebra's LU, Cholesky and eigen solvers give Hessians.
+/// Comparisons (`==`, `<`, `max`, …) look at the value only, as for `Dual`;
+/// the `approx` traits compare the value, the gradient and the Hessian.
 ///
 /// ```
 /// use dualgrad::Dual2;
