@@ -231,20 +231,6 @@ pub(crate) fn variable<T: Float>(t: T) -> Dual<T, 1> {
     Dual::variable(t, 0).tagged(Tag::fresh())
 }
 
-/// The inputs of a one-pass second-order driver: input i is
-/// `(xᵢ + δᵢ) + (1 + 0δ)εᵢ`, the inner perturbation δ and the outer ε both
-/// seeded in slot i. They are distinct types, so they cannot be confused.
-#[inline]
-pub(crate) fn second_order_seeded<T: Float, const N: usize>(
-    x: impl Fn(usize) -> T,
-) -> [Dual<Dual<T, N>, N>; N] {
-    let tag = Tag::fresh();
-    core::array::from_fn(|i| {
-        let inner = Dual::variable(x(i), i).tagged(tag);
-        Dual::new(inner, crate::partials::unit(i)).tagged(tag)
-    })
-}
-
 /// The seeding of one one-direction driver call: maps (xᵢ, vᵢ) to the
 /// input `xᵢ + vᵢε`.
 #[inline]

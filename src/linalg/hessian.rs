@@ -1,20 +1,18 @@
-//! The Hessian of f: ℝᴺ → ℝ written on `SVector`, by nesting duals.
+//! The Hessian of f: ℝᴺ → ℝ written on `SVector`, on `Dual2`, and
+//! Hessian-vector products.
 
 use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
-use crate::Dual;
-use crate::passes::{second_order_seeded, seeded_along};
-
-/// A second-order dual number: value, gradient and Hessian in one.
-type Dual2<T, const N: usize> = Dual<Dual<T, N>, N>;
+use crate::passes::{seeded_along, seeded_second_order};
+use crate::{Dual, Dual2};
 
 /// The N × N Hessian `H[(i, j)]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ as an
 /// `SMatrix<T, N, N>`, exact to rounding, from one evaluation of `f` on an
-/// `SVector` of nested duals `Dual<Dual<T, N>, N>`.
+/// `SVector` of [`Dual2<T, N>`](Dual2) (value, gradient and Hessian in one).
 ///
-/// Nested duals are themselves a nalgebra `RealField`, so `f` may call
-/// nalgebra's algorithms.
+/// `Dual2` is a nalgebra `RealField`, so `f` may call nalgebra's
+/// algorithms (LU, Cholesky, …).
 ///
 /// ```
 /// use dualgrad::linalg;
@@ -40,7 +38,7 @@ where
 }
 
 /// The value f(x), the gradient ∇f(x) and the Hessian ∇²f(x) from one
-/// evaluation on nested duals.
+/// evaluation on [`Dual2`].
 ///
 /// ```
 /// use dualgrad::linalg;
@@ -64,13 +62,12 @@ where
     T: Float + Scalar,
     F: Fn(&SVector<Dual2<T, N>, N>) -> Dual2<T, N>,
 {
-    let seeded = SVector::from(second_order_seeded(|i| x[i]));
-    let y = f(&seeded);
-    let (inner, outer) = y.into_parts();
+    let y = f(&SVector::from(seeded_second_order(&(*x).into())));
+    let h = y.hessian();
     (
-        inner.value(),
-        SVector::from(*inner.partials()),
-        SMatrix::from_fn(|i, j| outer[i].partials()[j]),
+        y.value(),
+        SVector::from(*y.gradient()),
+        SMatrix::from_fn(|i, j| h[i][j]),
     )
 }
 
