@@ -244,7 +244,10 @@
 //! | `log(x, b)` with b = ±0 or ∞ | value ∓0 (as f64), slopes 0, second derivatives 0 |
 //! | any kink under nesting (`abs`, `copysign`, ties of `max`/`min`/`clamp`) | the same slope at every level: `value_gradient_hessian`'s gradient equals `gradient`'s |
 //!
-//! NaN and ±∞ inputs flow through as IEEE values. Why two rows for
+//! [`Dual2`] follows every row at second order as nested duals do (its
+//! rules are the `Dual` rules, evaluated on a nested dual of width 1 or 2),
+//! except that its Hessian is symmetric by construction. NaN and ±∞ inputs
+//! flow through as IEEE values. Why two rows for
 //! constants: the zero-partials guard is a test and a branch, and on sums,
 //! products and smooth functions it measurably slows every evaluation (the
 //! compiler can no longer keep consecutive operations' partials in
