@@ -17,8 +17,10 @@
 //! (j, i) separately) should be symmetrized, e.g. to (H + Hᵀ)/2, first.
 //!
 //! `exactly` reads a sequence of exactly `N` elements for any element
-//! reader; `Dual`'s partials can use it too (`serde.rs` keeps its own
-//! reader until the rewrite of that file has landed).
+//! reader: the gradient, each Hessian row and the rows here, and `Dual`'s
+//! partials in `serde.rs`. (It lives in this file, not in `serde.rs`, only
+//! while that file is being rewritten on another branch; it can move there
+//! after the merge.)
 
 use core::fmt;
 use core::marker::PhantomData;
