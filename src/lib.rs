@@ -41,7 +41,7 @@
 //! |---|---|---|
 //! | `nalgebra` | yes | `Dual` and `Dual2` as nalgebra `RealField`s and `ComplexField`s (simba), and the `linalg` drivers |
 //! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual` (value and partials) and `Dual2` (value, gradient and Hessian) |
-//! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, the gradient checker's reports and `DimensionError` |
+//! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, `Dual2`, the gradient checker's reports and `DimensionError` |
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
 //! | `argmin` | no | `argmin::ScalarProblem` and `argmin::VectorProblem`: exact derivatives for argmin 0.11's solvers, `Vec<f64>` parameters |
 //!

@@ -1,9 +1,9 @@
 //! Optional integrations, one file per feature: `approx`, `argmin`,
 //! `nalgebra` (simba's scalar traits), `serde`.
 //!
-//! Each adds trait implementations only (on `Dual`, on `Dual2` for
-//! `approx` and `nalgebra`, and for `serde` also on the gradient checker's
-//! reports and `DimensionError`), except `argmin`, whose problem wrappers
+//! Each adds trait implementations only (on `Dual` and `Dual2`, and for
+//! `serde` also on the gradient checker's reports and `DimensionError`;
+//! `serde_dual2.rs` is `Dual2`'s serde), except `argmin`, whose problem wrappers
 //! are public as `crate::argmin`. The nalgebra-typed drivers are in
 //! `crate::linalg`. `parts.rs` is not a feature: it lists the numbers a
 //! `Dual` or `Dual2` carries, for the `approx` and `nalgebra` impls.
@@ -19,3 +19,5 @@ mod nalgebra;
 mod parts;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "serde")]
+mod serde_dual2;

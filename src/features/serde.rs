@@ -16,7 +16,7 @@
 use core::fmt;
 use core::marker::PhantomData;
 
-use ::serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use ::serde::de::{Deserializer, SeqAccess, Visitor};
 use ::serde::{Deserialize, Serialize, Serializer};
 use num_traits::Float;
 
@@ -88,8 +88,9 @@ impl<'de, T: Deserialize<'de>, const N: usize> Deserialize<'de> for Partials<T, 
     }
 }
 
-/// Reads a sequence of exactly `N` elements, counting the whole sequence
-/// when it is longer so that the error names its length.
+/// Reads a sequence of exactly `N` elements (by `exactly`, shared with
+/// `Dual2`'s gradient and Hessian rows), so that a wrong length is an error
+/// naming it.
 struct PartialsVisitor<T, const N: usize>(PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for PartialsVisitor<T, N> {
@@ -99,26 +100,8 @@ impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for PartialsVisitor<
         write!(f, "a sequence of exactly {N} partial derivatives")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut read = Vec::with_capacity(N);
-        while read.len() < N {
-            match seq.next_element()? {
-                Some(p) => read.push(p),
-                None => return Err(de::Error::invalid_length(read.len(), &self)),
-            }
-        }
-        let mut extra = 0;
-        while seq.next_element::<IgnoredAny>()?.is_some() {
-            extra += 1;
-        }
-        if extra > 0 {
-            return Err(de::Error::invalid_length(N + extra, &self));
-        }
-        match <[T; N]>::try_from(read) {
-            Ok(partials) => Ok(Partials(partials)),
-            // Unreachable: exactly N elements were read.
-            Err(read) => Err(de::Error::invalid_length(read.len(), &self)),
-        }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        super::serde_dual2::exactly(seq, &self, |seq, _| seq.next_element()).map(Partials)
     }
 }
 
