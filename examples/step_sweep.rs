@@ -18,7 +18,8 @@ mod common;
 
 use common::plot::{Axis, Chart, Corner, GREY, PALETTE};
 use common::{Checks, write_plot};
-use dualgrad::gradcheck::{Scheme, SweepPoint, log_spaced_steps, step_sweep};
+use dualgrad::gradcheck::Scheme;
+use dualgrad::gradcheck::steps::{SweepPoint, log_spaced_steps, step_sweep};
 use dualgrad::{derivative, gradient};
 use num_traits::Float;
 

@@ -118,7 +118,7 @@ fn gradient_check_reports_serialize_for_logs() {
     );
     assert_eq!(json["entries"][1]["computed"], 3.0);
     let scheme: Scheme = serde_json::from_value(json["scheme"].clone()).unwrap();
-    assert_eq!(scheme, report.scheme);
+    assert_eq!(scheme, report.scheme());
     let position: Position =
         serde_json::from_value(json["entries"][0]["position"].clone()).unwrap();
     assert_eq!(position, Position::Entry(0));
