@@ -436,3 +436,99 @@ fn step_sweep_shows_the_v_of_truncation_and_rounding() {
     assert!(sweep[0].central > 100.0 * best.central);
     assert!(sweep[13].central > 100.0 * best.central);
 }
+
+#[test]
+fn severity_is_the_error_as_a_fraction_of_the_tolerance() {
+    // g = 1.5 against d/dx x = 1: |g − g̃| = 0.5 under atol 2, or 0.25.
+    for (atol, severity) in [(2.0, 0.25), (0.25, 2.0)] {
+        let result = GradCheck::default()
+            .atol(atol)
+            .gradient(|x| x[0], |_| [1.5], &[1.0]);
+        let report = match result {
+            Ok(report) => report,
+            Err(GradCheckError::Mismatch(report)) => *report,
+            Err(other) => panic!("{other}"),
+        };
+        let e = report.entries()[0];
+        assert_eq!(e.tolerance(), atol);
+        assert!((e.severity() - severity).abs() < 1e-9, "{report}");
+        assert_eq!(e.passed(), severity <= 1.0);
+    }
+    // An exact match has severity 0, even at zero tolerance.
+    let report = GradCheck::default()
+        .step(0.5)
+        .gradient(|x| 2.0 * x[0], |_| [2.0], &[1.0])
+        .unwrap();
+    assert_eq!(report.entries()[0].severity(), 0.0);
+}
+
+#[test]
+fn the_worst_entry_is_the_one_furthest_past_its_tolerance() {
+    // Entry 0 is off by 1 on a large value (rtol·|g| = 1e-3), entry 1 by
+    // 0.1 on a small one (rtol·|g| = 1e-6): entry 1 is worse.
+    let f = |x: &[f64]| 1000.0 * x[0] + x[1];
+    let wrong = |_: &[f64]| [1001.0, 1.1];
+    let Err(GradCheckError::Mismatch(report)) =
+        GradCheck::default().gradient(f, wrong, &[1.0, 1.0])
+    else {
+        panic!("the wrong gradient passed");
+    };
+    assert_eq!(
+        report.worst_entry().map(|e| e.position()),
+        Some(Position::Entry(1))
+    );
+    assert!(report.entries()[0].absolute_error() > report.entries()[1].absolute_error());
+}
+
+/// Counts the evaluations of f by Ridders' method at x = 1 on exp.
+fn ridders_evaluations_on_exp() -> (usize, f64) {
+    let count = std::cell::Cell::new(0);
+    let e = numeric_gradient_with_errors(
+        |x| {
+            count.set(count.get() + 1);
+            x[0].exp()
+        },
+        &[1.0],
+        Scheme::Richardson,
+        None,
+    )[0];
+    (count.get(), (e.value - 1.0_f64.exp()).abs())
+}
+
+#[test]
+fn richardson_stops_once_its_extrapolations_diverge() {
+    // f(x), then two samples per level: 10 levels would be 21 evaluations.
+    // A smooth function settles after a few levels (measured: 6), once a
+    // new level is twice as far off as the best estimate so far, but not at
+    // the first.
+    let (evaluations, error) = ridders_evaluations_on_exp();
+    assert!((7..=17).contains(&evaluations), "{evaluations} evaluations");
+    assert!(error < 1e-13, "{error:e}");
+}
+
+#[test]
+fn richardson_estimate_of_an_exact_difference_is_its_rounding_term() {
+    // f(x) = x at 0: every central difference is exactly 1, so the
+    // tableau's own error is 0 and the estimate is the rounding noise
+    // alone, ε·max|f|/h + ε·|f′|. Ridders settles at the second level,
+    // h = 0.1/1.4, having sampled max|f| = 0.1: ε·(1.4 + 1) = 2.4ε.
+    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::Richardson, None)[0];
+    assert_eq!(e.value, 1.0);
+    assert!((e.step - 0.1 / 1.4).abs() < 1e-15, "{e:?}");
+    let in_epsilons = e.error / f64::EPSILON;
+    assert!((in_epsilons - 2.4).abs() < 1e-6, "{in_epsilons} ε");
+}
+
+#[test]
+fn stencil_estimate_of_an_exact_difference_is_its_rounding_term() {
+    // f(x) = x at 0 with h = 0.5: the central difference is exactly 1 at h
+    // and 2h, so the estimate is ε·Σ|wₖ|·max|f|/(d·h) + ε·|f′| with
+    // Σ|wₖ| = 2, d = 2, max|f| = 0.5: ε·(1 + 1) = 2ε.
+    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::Central, Some(0.5))[0];
+    assert_eq!(e.value, 1.0);
+    assert!((e.error / f64::EPSILON - 2.0).abs() < 1e-9, "{e:?}");
+    // Five-point: Σ|wₖ| = 18, d = 12, max|f| = 2h = 1: ε·(18/6 + 1) = 4ε.
+    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::FivePoint, Some(0.5))[0];
+    assert_eq!(e.value, 1.0);
+    assert!((e.error / f64::EPSILON - 4.0).abs() < 1e-9, "{e:?}");
+}

@@ -272,8 +272,9 @@ impl EntryReport {
     ///
     /// ```
     /// use dualgrad::gradcheck::GradCheck;
-    /// let r = GradCheck::default().atol(1.0).gradient(|x| x[0], |_| [1.25], &[2.0]).unwrap();
-    /// assert!((r.entries()[0].severity() - 0.25).abs() < 1e-9);
+    /// // |g − g̃| = 0.25 against a tolerance of 0.5.
+    /// let r = GradCheck::default().atol(0.5).gradient(|x| x[0], |_| [1.25], &[2.0]).unwrap();
+    /// assert!((r.entries()[0].severity() - 0.5).abs() < 1e-9);
     /// ```
     #[must_use]
     pub fn severity(&self) -> f64 {
