@@ -248,6 +248,19 @@ fn check_ad_jacobian_with_no_outputs_is_a_wrong_length() {
         matches!(err, GradCheckError::WrongLength { row: None, .. }),
         "{err}"
     );
+    // The point is checked first, whatever f claims.
+    let empty: [f64; 0] = [];
+    let err = GradCheck::default()
+        .check_ad_jacobian(&vector_fn!(nothing, usize::MAX), &empty)
+        .unwrap_err();
+    assert_eq!(err, GradCheckError::EmptyInput);
+    let err = GradCheck::default()
+        .check_ad_jacobian(&vector_fn!(nothing, 1), &[f64::INFINITY])
+        .unwrap_err();
+    assert!(
+        matches!(err, GradCheckError::NonFiniteInput { index: 0, .. }),
+        "{err}"
+    );
 }
 
 #[cfg(feature = "nalgebra")]

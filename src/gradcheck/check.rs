@@ -382,6 +382,7 @@ impl<F: CheckFloat> GradCheck<F> {
         x: &X,
     ) -> Result<Report, GradCheckError> {
         let x = x.as_ref();
+        validate_point(&widen(x))?;
         let (n, m) = (x.len(), f.outputs(x.len()));
         // A `VectorFn` claiming more outputs than memory can hold is an
         // error, not an allocation failure.
@@ -571,17 +572,23 @@ fn rows<F: CheckFloat, R: AsRef<[F]>>(rows: &impl AsRef<[R]>) -> Vec<Vec<f64>> {
         .collect()
 }
 
-/// A non-empty, finite x and a non-empty, finite f(x); returns f(x).
-fn validate_function(
-    x: &[f64],
-    f: impl Fn(&[f64]) -> Vec<f64>,
-) -> Result<Vec<f64>, GradCheckError> {
+/// A non-empty, finite x.
+fn validate_point(x: &[f64]) -> Result<(), GradCheckError> {
     if x.is_empty() {
         return Err(GradCheckError::EmptyInput);
     }
     if let Some((index, &value)) = x.iter().enumerate().find(|(_, v)| !v.is_finite()) {
         return Err(GradCheckError::NonFiniteInput { index, value });
     }
+    Ok(())
+}
+
+/// A non-empty, finite x and a non-empty, finite f(x); returns f(x).
+fn validate_function(
+    x: &[f64],
+    f: impl Fn(&[f64]) -> Vec<f64>,
+) -> Result<Vec<f64>, GradCheckError> {
+    validate_point(x)?;
     let fx = f(x);
     if fx.is_empty() {
         return Err(GradCheckError::WrongLength {

@@ -31,7 +31,8 @@ pub(crate) const DOUBLE: Precision = Precision {
 /// Steps are scaled to the coordinate, h = ε^(1/(p+1))·max(|xⱼ|, 1) for a
 /// scheme of order p (ε = 2⁻⁵² is `f64::EPSILON`), which balances
 /// truncation against rounding error; a fixed step can be forced with
-/// [`GradCheck::step`](super::GradCheck::step).
+/// [`GradCheck::step`](super::GradCheck::step). A check in f32
+/// (`GradCheck::<f32>::new()`) uses f32's ε = 2⁻²³ instead.
 ///
 /// | scheme | stencil | step h / max(\|x\|, 1) | error |
 /// |---|---|---|---|
