@@ -532,3 +532,122 @@ fn stencil_estimate_of_an_exact_difference_is_its_rounding_term() {
     assert_eq!(e.value, 1.0);
     assert!((e.error / f64::EPSILON - 4.0).abs() < 1e-9, "{e:?}");
 }
+
+/// f(x) = Σ 2ʲ·xⱼ over 10 inputs: vᵀ∇f = Σ 2ʲ·vⱼ spells out the signs of
+/// the direction v bit by bit.
+fn powers_of_two(x: &[f64]) -> f64 {
+    x.iter()
+        .enumerate()
+        .map(|(j, v)| f64::from(1u32 << j) * v)
+        .sum()
+}
+
+fn powers_of_two_gradient(x: &[f64]) -> Vec<f64> {
+    (0..x.len()).map(|j| f64::from(1u32 << j)).collect()
+}
+
+#[test]
+fn directional_directions_are_reproducible_for_a_random_state() {
+    // The direction comes from SplitMix64: its sign pattern for a given
+    // state is the same on every run and platform (each sign is + for an
+    // even output, − for an odd one), so these sums are fixed.
+    let x = [0.0; 10];
+    for (check, expected) in [
+        (GradCheck::default(), 905.0),
+        (GradCheck::default().random_state(0), 341.0),
+    ] {
+        let report = check
+            .directional(powers_of_two, powers_of_two_gradient, &x)
+            .unwrap();
+        assert_eq!(
+            report.kind(),
+            dualgrad::gradcheck::CheckKind::DirectionalDerivative
+        );
+        let e = report.entries()[0];
+        assert_eq!(e.position(), Position::Directional);
+        assert_eq!(e.computed(), expected);
+        assert!((e.numeric() - expected).abs() < 1e-6, "{report}");
+    }
+    // Other states give other directions, with both signs.
+    let sums: std::collections::BTreeSet<i64> = (0..32)
+        .map(|state| {
+            let report = GradCheck::default()
+                .random_state(state)
+                .directional(powers_of_two, powers_of_two_gradient, &x)
+                .unwrap();
+            report.entries()[0].computed() as i64
+        })
+        .collect();
+    assert!(sums.len() > 20, "{sums:?}");
+}
+
+#[test]
+fn directional_direction_entries_are_scaled_to_the_coordinates() {
+    // With ∇f = eⱼ, vᵀ∇f = vⱼ = ±max(|xⱼ|, 1).
+    let x = [3.0, -0.5, -40.0];
+    for j in 0..3 {
+        let f = |x: &[f64]| x[j];
+        let grad = |x: &[f64]| {
+            let mut g = vec![0.0; x.len()];
+            g[j] = 1.0;
+            g
+        };
+        let report = GradCheck::default().directional(f, grad, &x).unwrap();
+        let v = report.entries()[0].computed();
+        assert_eq!(v.abs(), x[j].abs().max(1.0), "v[{j}] = {v}");
+    }
+}
+
+#[test]
+fn directional_catches_a_bug_whatever_its_sign_pattern() {
+    // A bug that an all-positive direction cannot see: +1 in entry 0, −1 in
+    // entry 1. A direction with mixed signs sees it.
+    let x = [0.0; 10];
+    let wrong = |x: &[f64]| {
+        let mut g = powers_of_two_gradient(x);
+        g[0] += 1.0;
+        g[1] -= 1.0;
+        g
+    };
+    // The default state's direction starts (−1, −1, …): blind to this bug.
+    assert!(
+        GradCheck::default()
+            .directional(powers_of_two, wrong, &x)
+            .is_ok()
+    );
+    // State 0's starts (−1, +1, …).
+    assert!(
+        GradCheck::default()
+            .random_state(0)
+            .directional(powers_of_two, wrong, &x)
+            .is_err()
+    );
+}
+
+#[test]
+fn scheme_steps_names_and_display() {
+    let epsilon = f64::EPSILON;
+    assert_eq!(Scheme::Forward.step(1e-3), epsilon.sqrt());
+    assert_eq!(Scheme::Central.step(1e6), epsilon.cbrt() * 1e6);
+    assert_eq!(Scheme::FivePoint.step(-2.0), epsilon.powf(0.2) * 2.0);
+    assert_eq!(Scheme::Richardson.step(-5.0), 0.5);
+    for (scheme, name) in [
+        (Scheme::Forward, "forward"),
+        (Scheme::Central, "central"),
+        (Scheme::FivePoint, "five-point"),
+        (Scheme::Richardson, "Richardson"),
+    ] {
+        assert_eq!(scheme.name(), name);
+        assert_eq!(scheme.to_string(), name);
+        let report = GradCheck::default()
+            .scheme(scheme)
+            .gradient(|x| x[0], |_| [1.0], &[1.0])
+            .unwrap();
+        assert!(
+            report
+                .to_string()
+                .contains(&format!(", {name} differences, ")),
+            "{report}"
+        );
+    }
+}

@@ -226,9 +226,9 @@ fn check_ad_jacobian_checks_a_vector_function() {
     }
     let x: Vec<f64> = (0..30).map(|i| f64::from(i) / 10.0).collect();
     let report = GradCheck::default()
-        .check_ad_jacobian(&vector_fn!(spread, 4), &x)
+        .check_ad_jacobian(&vector_fn!(spread, 5), &x)
         .unwrap();
-    assert_eq!(report.entries().len(), 120);
+    assert_eq!(report.entries().len(), 150);
 }
 
 #[test]
@@ -241,13 +241,25 @@ fn check_ad_jacobian_with_no_outputs_is_a_wrong_length() {
         err.to_string(),
         "the output of f has length 0, expected 1 (a check needs at least one output)"
     );
+    // A function claiming more outputs than memory holds: an error with
+    // the limit, about 2⁵⁶ entries in all (1 000 inputs here).
+    let x = vec![1.0; 1000];
     let err = GradCheck::default()
-        .check_ad_jacobian(&vector_fn!(nothing, usize::MAX), &[1.0, 2.0])
+        .check_ad_jacobian(&vector_fn!(nothing, usize::MAX), &x)
         .unwrap_err();
+    let GradCheckError::WrongLength {
+        dimension,
+        row: None,
+    } = &err
+    else {
+        panic!("{err}");
+    };
+    let entries = dimension.expected() * x.len();
     assert!(
-        matches!(err, GradCheckError::WrongLength { row: None, .. }),
+        (1 << 55..=isize::MAX as usize / 8).contains(&entries),
         "{err}"
     );
+    assert_eq!(dimension.found(), usize::MAX);
     // The point is checked first, whatever f claims.
     let empty: [f64; 0] = [];
     let err = GradCheck::default()
