@@ -287,6 +287,9 @@ fn a_wrong_length_names_both_lengths() {
         err.to_string(),
         "the gradient has length 1, expected 2 (one entry per input)"
     );
+    let source = std::error::Error::source(&err).expect("a DimensionError");
+    assert_eq!(source.to_string(), err.to_string());
+    assert!(std::error::Error::source(&GradCheckError::EmptyInput).is_none());
     let err = GradCheck::default()
         .jacobian(
             |x| vec![x[0], x[1]],
@@ -508,15 +511,60 @@ fn richardson_stops_once_its_extrapolations_diverge() {
 
 #[test]
 fn richardson_estimate_of_an_exact_difference_is_its_rounding_term() {
-    // f(x) = x at 0: every central difference is exactly 1, so the
+    // f(x) = 2x at 0: every central difference is exactly 2, so the
     // tableau's own error is 0 and the estimate is the rounding noise
     // alone, ε·max|f|/h + ε·|f′|. Ridders settles at the second level,
-    // h = 0.1/1.4, having sampled max|f| = 0.1: ε·(1.4 + 1) = 2.4ε.
-    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::Richardson, None)[0];
-    assert_eq!(e.value, 1.0);
+    // h = 0.1/1.4, having sampled max|f| = 0.2: ε·(2.8 + 2) = 4.8ε.
+    let e = numeric_gradient_with_errors(|x| 2.0 * x[0], &[0.0], Scheme::Richardson, None)[0];
+    assert_eq!(e.value, 2.0);
     assert!((e.step - 0.1 / 1.4).abs() < 1e-15, "{e:?}");
     let in_epsilons = e.error / f64::EPSILON;
-    assert!((in_epsilons - 2.4).abs() < 1e-6, "{in_epsilons} ε");
+    assert!((in_epsilons - 4.8).abs() < 1e-6, "{in_epsilons} ε");
+}
+
+#[test]
+fn stencil_truncation_estimate_is_exact_for_the_leading_error_term() {
+    // A difference of order p is off by c·hᵖ for the monomial x^(p+1) at 0
+    // (derivative 0), and D(2h) − D(h) = (2ᵖ − 1)·c·hᵖ recovers it exactly.
+    let h = 0.5;
+    for (scheme, power) in [
+        (Scheme::Forward, 2),
+        (Scheme::Central, 3),
+        (Scheme::FivePoint, 5),
+    ] {
+        let e = numeric_gradient_with_errors(|x| x[0].powi(power), &[0.0], scheme, Some(h))[0];
+        let actual = e.value.abs();
+        assert!(actual > 1e-3, "{scheme}: {e:?}");
+        assert!(
+            (e.error - actual).abs() <= 1e-12 * actual,
+            "{scheme}: estimate {:e}, actual error {actual:e}",
+            e.error
+        );
+    }
+    // The report carries the same estimate.
+    let report = GradCheck::default()
+        .step(h)
+        .atol(1.0)
+        .gradient(|x| x[0].powi(3), |_| [0.0], &[0.0])
+        .unwrap();
+    let entry = report.entries()[0];
+    assert!((entry.error_estimate() - h * h).abs() < 1e-12, "{report}");
+    assert!((entry.tolerance() - 4.0 * h * h).abs() < 1e-12, "{report}");
+}
+
+#[test]
+fn richardson_tries_a_unit_first_step_far_from_the_origin() {
+    // At x = 1e4 a first step scaled to |x| (1e3) is useless for sin; the
+    // fixed first step 0.1 rescues it.
+    let g = numeric_gradient(|x| x[0].sin(), &[1e4], Scheme::Richardson);
+    assert!(
+        (g[0] - 1e4_f64.cos()).abs() < 1e-10,
+        "{}",
+        g[0] - 1e4_f64.cos()
+    );
+    // A step forced by the caller is used alone.
+    let e = numeric_gradient_with_errors(|x| x[0].sin(), &[1e4], Scheme::Richardson, Some(1e3))[0];
+    assert!((e.value - 1e4_f64.cos()).abs() > 1e-3, "{e:?}");
 }
 
 #[test]
@@ -650,4 +698,83 @@ fn scheme_steps_names_and_display() {
             "{report}"
         );
     }
+}
+
+#[test]
+fn report_accessors_return_what_was_checked() {
+    // g = 1.5 against d/dx x = 1, under atol 1: |g − g̃| = 0.5.
+    let report = GradCheck::default()
+        .scheme(Scheme::FivePoint)
+        .rtol(1e-7)
+        .atol(1.0)
+        .gradient(|x| x[0], |_| [1.5], &[2.0])
+        .unwrap();
+    assert_eq!(report.kind(), dualgrad::gradcheck::CheckKind::Gradient);
+    assert_eq!(report.scheme(), Scheme::FivePoint);
+    assert_eq!((report.rtol(), report.atol()), (1e-7, 1.0));
+    assert_eq!(report.estimate_factor(), 4.0);
+    assert_eq!(
+        report.rule(),
+        "|g − g̃| ≤ max(rtol·max(|g|, |g̃|), atol, k·error estimate) with rtol = 1e-7, atol = 1e0, k = 4"
+    );
+    // ‖g − g̃‖/(‖g‖ + ‖g̃‖) = 0.5/(1.5 + 1).
+    assert!((report.relative_error() - 0.2).abs() < 1e-9);
+    let e = report.entries()[0];
+    assert!((e.absolute_error() - 0.5).abs() < 1e-9);
+    // |g − g̃| / max(|g|, |g̃|) = 0.5/1.5.
+    assert!((e.relative_error() - 1.0 / 3.0).abs() < 1e-9);
+    assert!(e.error_estimate() >= 0.0 && e.error_estimate() < 1e-9);
+}
+
+#[test]
+fn zero_against_zero_has_zero_relative_error() {
+    let report = GradCheck::default()
+        .gradient(|_| 1.0, |_| [0.0, 0.0], &[1.0, 2.0])
+        .unwrap();
+    for e in report.entries() {
+        assert_eq!(
+            (e.numeric(), e.relative_error(), e.severity()),
+            (0.0, 0.0, 0.0)
+        );
+    }
+    assert_eq!(report.relative_error(), 0.0);
+}
+
+#[test]
+fn the_worst_of_equally_bad_entries_is_the_first() {
+    // Both entries off by exactly 0.5 against atol 1: equal severities.
+    let report = GradCheck::default()
+        .atol(1.0)
+        .gradient(|x| x[0] + x[1], |_| [1.5, 1.5], &[1.0, 1.0])
+        .unwrap();
+    let [a, b] = [report.entries()[0], report.entries()[1]];
+    assert_eq!(a.severity(), b.severity());
+    assert_eq!(
+        report.worst_entry().map(|e| e.position()),
+        Some(Position::Entry(0))
+    );
+    let text = report.to_string();
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("entry")).collect();
+    assert!(
+        rows[0].starts_with("entry 0") && rows[0].ends_with("← worst"),
+        "{text}"
+    );
+    assert!(!rows[1].contains('←') && !rows[1].contains('✗'), "{text}");
+}
+
+#[test]
+fn log_spaced_steps_are_even_in_log_h() {
+    use dualgrad::gradcheck::steps::log_spaced_steps;
+    let h = log_spaced_steps(1.0, 1e-4, 5);
+    for (k, step) in h.iter().enumerate() {
+        let expected = 10f64.powi(-(k as i32));
+        assert!((step / expected - 1.0).abs() < 1e-12, "{h:?}");
+    }
+    let h = log_spaced_steps(1e-2, 1e2, 3);
+    assert!(
+        (h[0] - 1e-2).abs() < 1e-16 && (h[1] - 1.0).abs() < 1e-14 && (h[2] - 1e2).abs() < 1e-12,
+        "{h:?}"
+    );
+    assert!(log_spaced_steps(1e-1, 1e-5, 0).is_empty());
+    assert_eq!(log_spaced_steps(1e-3, 1e-5, 1), [1e-3]);
 }

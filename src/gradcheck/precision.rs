@@ -42,8 +42,6 @@ pub(crate) mod sealed {
         const DEFAULT_RTOL: f64;
         /// Exact conversion to f64.
         fn widen(self) -> f64;
-        /// Rounding of an f64 to this type.
-        fn narrow(x: f64) -> Self;
         /// Calls `f` on `x` in this type (no copy for f64).
         fn on_slice<R>(x: &[f64], f: impl FnOnce(&[Self]) -> R) -> R;
     }
@@ -53,9 +51,6 @@ pub(crate) mod sealed {
         const DEFAULT_RTOL: f64 = 1e-6;
         fn widen(self) -> f64 {
             self
-        }
-        fn narrow(x: f64) -> Self {
-            x
         }
         fn on_slice<R>(x: &[f64], f: impl FnOnce(&[Self]) -> R) -> R {
             f(x)
@@ -73,12 +68,11 @@ pub(crate) mod sealed {
         fn widen(self) -> f64 {
             f64::from(self)
         }
-        #[allow(clippy::cast_possible_truncation)]
-        fn narrow(x: f64) -> Self {
-            x as f32
-        }
         fn on_slice<R>(x: &[f64], f: impl FnOnce(&[Self]) -> R) -> R {
-            let narrow: Vec<f32> = x.iter().map(|&v| Self::narrow(v)).collect();
+            // Exact along a coordinate, whose steps are rounded so that x ± h
+            // is an f32 (`PRECISION`); along a direction (x + t·v) this is
+            // where the point is rounded.
+            let narrow: Vec<f32> = x.iter().map(|&v| v as f32).collect();
             f(&narrow)
         }
     }

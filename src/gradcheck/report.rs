@@ -431,7 +431,7 @@ impl Report {
     /// ```
     #[must_use]
     pub fn worst_entry(&self) -> Option<&EntryReport> {
-        self.worst_index().map(|i| &self.entries[i])
+        self.worst_first().first().map(|&i| &self.entries[i])
     }
 
     /// ‖g − g̃‖₂ / (‖g‖₂ + ‖g̃‖₂) over all entries (0 when both norms are
@@ -474,22 +474,24 @@ impl Report {
         )
     }
 
-    /// Index of the worst entry.
-    fn worst_index(&self) -> Option<usize> {
-        let mut worst: Option<(usize, f64)> = None;
-        for (i, e) in self.entries.iter().enumerate() {
-            let severity = e.severity();
-            // NaN severities (a NaN tolerance) count as the worst.
-            let severity = if severity.is_nan() {
-                f64::INFINITY
-            } else {
-                severity
-            };
-            if worst.is_none_or(|(_, s)| severity > s) {
-                worst = Some((i, severity));
-            }
-        }
-        worst.map(|(i, _)| i)
+    /// Entry indices, worst first: by falling [`rank`], the first of
+    /// equals first.
+    fn worst_first(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.entries.len()).collect();
+        // A stable sort keeps equals in input order.
+        order.sort_by(|&a, &b| rank(&self.entries[b]).total_cmp(&rank(&self.entries[a])));
+        order
+    }
+}
+
+/// How bad an entry is, for ordering: its severity, with NaN (a NaN
+/// tolerance) counted as the worst.
+fn rank(entry: &EntryReport) -> f64 {
+    let severity = entry.severity();
+    if severity.is_nan() {
+        f64::INFINITY
+    } else {
+        severity
     }
 }
 
@@ -513,16 +515,8 @@ impl fmt::Display for Report {
             "{:<12} {:>24} {:>24} {:>10} {:>10} {:>10} {:>10}",
             "", "computed", "finite difference", "abs err", "rel err", "tolerance", "step"
         )?;
-        let worst = self.worst_index();
-        let mut order: Vec<usize> = (0..self.entries.len()).collect();
-        // The worst first, then by falling severity.
-        order.sort_by(|&a, &b| {
-            (Some(b) == worst).cmp(&(Some(a) == worst)).then(
-                self.entries[b]
-                    .severity()
-                    .total_cmp(&self.entries[a].severity()),
-            )
-        });
+        let order = self.worst_first();
+        let worst = order.first().copied();
         for (shown, &i) in order.iter().enumerate() {
             if shown == ROWS_SHOWN {
                 writeln!(f, "… {} more", order.len() - ROWS_SHOWN)?;
