@@ -148,13 +148,16 @@ fn check_against_differences(checks: &mut Checks, x: &Positions, forces: &Positi
         let check = GradCheck::default().scheme(scheme).rtol(rtol);
         let outcome = check.gradient(lennard_jones, ad, x);
         let summary = match &outcome {
-            Ok(report) => format!(
-                "{} entries, relative error {:.1e}, worst {} off by {:.1e}",
-                report.entries.len(),
-                report.relative_error,
-                report.worst_entry().position,
-                report.worst_entry().rel_error
-            ),
+            Ok(report) => {
+                let worst = report.worst_entry().map_or(String::new(), |e| {
+                    format!(", worst {} off by {:.1e}", e.position(), e.relative_error())
+                });
+                format!(
+                    "{} entries, relative error {:.1e}{worst}",
+                    report.entries().len(),
+                    report.relative_error(),
+                )
+            }
             Err(error) => error.to_string(),
         };
         println!("GradCheck ({}, rtol {rtol:e}): {summary}", scheme.name());

@@ -1,11 +1,11 @@
-//! The seed's Remark in one picture: how good is a finite difference with
-//! step h? Against the exact dual-number derivative, the error of the
+//! The finite-difference check of *Mathematics for Machine Learning* §5.2
+//! in one picture: how good is a finite difference with step h? Against the exact dual-number derivative, the error of the
 //! forward, central and five-point differences falls with h while truncation
 //! dominates (as h, h², h⁴) and rises again as rounding takes over (as ε/h):
-//! a V whose bottom sits near ε^(1/2), ε^(1/3), ε^(1/5). The Remark's
+//! a V whose bottom sits near ε^(1/2), ε^(1/3), ε^(1/5). The book's
 //! h = 1e-4 is marked.
 //!
-//! Two functions of the seed are swept: Example 5.7's gradient, and
+//! Two functions of the book's §5.2 are swept: Example 5.7's gradient, and
 //! Example 5.8's df/dt. Example 5.7 is a cubic, which the five-point stencil
 //! differentiates exactly (its error is rounding alone, with no V), so the
 //! non-polynomial Example 5.8 shows all three V's.
@@ -18,7 +18,8 @@ mod common;
 
 use common::plot::{Axis, Chart, Corner, GREY, PALETTE};
 use common::{Checks, write_plot};
-use dualgrad::gradcheck::{Scheme, SweepPoint, log_spaced_steps, step_sweep};
+use dualgrad::gradcheck::Scheme;
+use dualgrad::gradcheck::steps::{SweepPoint, log_spaced_steps, step_sweep};
 use dualgrad::{derivative, gradient};
 use num_traits::Float;
 
@@ -36,8 +37,8 @@ fn example_5_8<S: Float>(t: S) -> S {
 /// differences come out exact by luck (error 0, which a log axis cannot
 /// show); non-round coordinates show the typical error.
 const POINT: [f64; 2] = [1.1, 2.3];
-/// The Remark's step.
-const SEED_STEP: f64 = 1e-4;
+/// The step the book suggests.
+const BOOK_STEP: f64 = 1e-4;
 /// Sweep from h = 1e-1 down to 1e-14, twenty steps a decade.
 const STEPS: (f64, f64, usize) = (1e-1, 1e-14, 261);
 /// How far a measured optimum may sit from ε^(1/(p+1)).
@@ -178,8 +179,8 @@ fn print_table(sweep: &Sweep) {
         "h", "forward", "central", "five-point"
     );
     for p in sweep.points.iter().step_by(20) {
-        let mark = if (p.step / SEED_STEP - 1.0).abs() < 1e-6 {
-            "  ← the Remark's h"
+        let mark = if (p.step / BOOK_STEP - 1.0).abs() < 1e-6 {
+            "  ← the book's h"
         } else {
             ""
         };
@@ -256,9 +257,9 @@ fn chart(sweep: &Sweep) -> Chart {
     )
     .legend(Corner::LowerLeft)
     .dashed(
-        "h = 1e-4 (the Remark)",
+        "h = 1e-4 (the book's)",
         GREY,
-        [(SEED_STEP, 1e-17), (SEED_STEP, 1e1)],
+        [(BOOK_STEP, 1e-17), (BOOK_STEP, 1e1)],
     );
     for (i, (scheme, _)) in SCHEMES.into_iter().enumerate() {
         let color = PALETTE[i];

@@ -16,7 +16,23 @@ use core::fmt;
 /// The fields are read through accessors, and the type is
 /// `#[non_exhaustive]`, so that more context can be added without breaking
 /// code that matches on it.
+///
+/// With the `serde` feature it serializes (only: its `&'static str` fields
+/// cannot be read back) as a struct of its four fields:
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use dualgrad::chunk::{GradientConfig, gradient_with};
+/// let mut config = GradientConfig::<f64>::new(3);
+/// let err = gradient_with(&mut config, |x| x[0], &[1.0, 2.0, 3.0], &mut [0.0; 2]).unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"what":"gradient buffer","expected":3,"found":2,"because":"one entry per input"}"#
+/// );
+/// # }
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct DimensionError {
     pub(crate) what: &'static str,

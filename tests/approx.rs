@@ -108,3 +108,44 @@ fn matrices_of_duals_compare_entry_partials() {
     let wrong = Matrix2::new(diag, off, Dual::new(off.value(), [0.0]), diag);
     assert_relative_ne!(inverse, wrong, epsilon = 1e-15.into());
 }
+
+#[test]
+fn default_tolerances_are_those_of_the_scalar_type() {
+    use approx::{AbsDiffEq, RelativeEq, UlpsEq};
+    type D = Dual<f64, 2>;
+    let max_relative = D::default_max_relative();
+    assert_eq!(max_relative.value(), f64::EPSILON);
+    assert_eq!(*max_relative.partials(), [0.0, 0.0]);
+    assert_eq!(D::default_epsilon().value(), f64::EPSILON);
+    assert_eq!(<D as UlpsEq>::default_max_ulps(), 4);
+    assert_eq!(<Dual<f32, 1> as UlpsEq>::default_max_ulps(), 4);
+    assert_eq!(
+        <Dual<f32, 1> as RelativeEq>::default_max_relative().value(),
+        f32::EPSILON
+    );
+}
+
+#[test]
+fn default_relative_comparison_allows_one_rounding_of_large_values() {
+    // 1e10 and the next f64 differ by 2e-6 absolutely, far above the default
+    // epsilon, but by ε relatively: equal under the default max_relative.
+    let big = 1e10_f64;
+    let next = f64::from_bits(big.to_bits() + 1);
+    let a = Dual::<f64, 1>::new(big, [big]);
+    let b = Dual::<f64, 1>::new(next, [next]);
+    assert!(relative_eq!(a, b));
+    assert!(!abs_diff_eq!(a, b));
+    // Two roundings apart relative to a tiny epsilon: not equal.
+    let far = Dual::<f64, 1>::new(big * (1.0 + 4.0 * f64::EPSILON), [big]);
+    assert!(!relative_eq!(a, far));
+}
+
+#[test]
+fn default_ulps_comparison_allows_four_ulps_and_no_more() {
+    let step = |x: f64, ulps: u64| f64::from_bits(x.to_bits() + ulps);
+    let a = Dual::<f64, 1>::new(1e10, [3e10]);
+    let four = Dual::<f64, 1>::new(step(1e10, 4), [step(3e10, 4)]);
+    let five = Dual::<f64, 1>::new(1e10, [step(3e10, 5)]);
+    assert!(ulps_eq!(a, four));
+    assert!(!ulps_eq!(a, five));
+}

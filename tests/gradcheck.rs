@@ -1,9 +1,10 @@
 //! The gradient checker as a user calls it: accuracy of every scheme over
 //! many random points, bugs it must catch, and bad input it must report.
 
+use dualgrad::gradcheck::steps::step_sweep;
 use dualgrad::gradcheck::{
     GradCheck, GradCheckError, Position, Scheme, numeric_gradient, numeric_gradient_with_errors,
-    numeric_jacobian, step_sweep,
+    numeric_jacobian,
 };
 use dualgrad::{assert_gradient, gradient, hessian, jacobian};
 use num_traits::Float;
@@ -167,7 +168,7 @@ fn right_gradients_pass_with_every_scheme() {
             .scheme(scheme)
             .gradient(wave, |x| gradient(wave, [x[0], x[1], x[2]]), &x)
             .unwrap();
-        assert!(report.passed && report.relative_error < 1e-6);
+        assert!(report.passed() && report.relative_error() < 1e-6);
     }
 }
 
@@ -185,8 +186,12 @@ fn a_relative_error_of_1e_5_in_one_entry_fails_and_is_named() {
     let GradCheckError::Mismatch(report) = &err else {
         panic!("expected a mismatch, got {err}");
     };
-    assert_eq!(report.worst_entry().position, Position::Entry(2));
-    assert!(!report.entries[2].passed && report.entries[0].passed && report.entries[1].passed);
+    assert_eq!(
+        report.worst_entry().map(|e| e.position()),
+        Some(Position::Entry(2))
+    );
+    let passed: Vec<bool> = report.entries().iter().map(|e| e.passed()).collect();
+    assert_eq!(passed, [true, true, false]);
     assert!(err.to_string().contains("entry 2"), "{err}");
 }
 
@@ -266,15 +271,25 @@ fn a_wrong_length_names_both_lengths() {
     let err = GradCheck::default()
         .gradient(|x| x[0] + x[1], |_| vec![1.0], &[1.0, 2.0])
         .unwrap_err();
+    let GradCheckError::WrongLength { dimension, row } = &err else {
+        panic!("expected a wrong length, got {err}");
+    };
     assert_eq!(
-        err,
-        GradCheckError::WrongLength {
-            what: "gradient".into(),
-            expected: 2,
-            found: 1
-        }
+        (
+            dimension.what(),
+            dimension.expected(),
+            dimension.found(),
+            *row
+        ),
+        ("gradient", 2, 1, None)
     );
-    assert_eq!(err.to_string(), "the gradient has length 1, expected 2");
+    assert_eq!(
+        err.to_string(),
+        "the gradient has length 1, expected 2 (one entry per input)"
+    );
+    let source = std::error::Error::source(&err).expect("a DimensionError");
+    assert_eq!(source.to_string(), err.to_string());
+    assert!(std::error::Error::source(&GradCheckError::EmptyInput).is_none());
     let err = GradCheck::default()
         .jacobian(
             |x| vec![x[0], x[1]],
@@ -423,4 +438,343 @@ fn step_sweep_shows_the_v_of_truncation_and_rounding() {
     // Both arms of the V are higher than its bottom.
     assert!(sweep[0].central > 100.0 * best.central);
     assert!(sweep[13].central > 100.0 * best.central);
+}
+
+#[test]
+fn severity_is_the_error_as_a_fraction_of_the_tolerance() {
+    // g = 1.5 against d/dx x = 1: |g − g̃| = 0.5 under atol 2, or 0.25.
+    for (atol, severity) in [(2.0, 0.25), (0.25, 2.0)] {
+        let result = GradCheck::default()
+            .atol(atol)
+            .gradient(|x| x[0], |_| [1.5], &[1.0]);
+        let report = match result {
+            Ok(report) => report,
+            Err(GradCheckError::Mismatch(report)) => *report,
+            Err(other) => panic!("{other}"),
+        };
+        let e = report.entries()[0];
+        assert_eq!(e.tolerance(), atol);
+        assert!((e.severity() - severity).abs() < 1e-9, "{report}");
+        assert_eq!(e.passed(), severity <= 1.0);
+    }
+    // An exact match has severity 0, even at zero tolerance.
+    let report = GradCheck::default()
+        .step(0.5)
+        .gradient(|x| 2.0 * x[0], |_| [2.0], &[1.0])
+        .unwrap();
+    assert_eq!(report.entries()[0].severity(), 0.0);
+}
+
+#[test]
+fn the_worst_entry_is_the_one_furthest_past_its_tolerance() {
+    // Entry 0 is off by 1 on a large value (rtol·|g| = 1e-3), entry 1 by
+    // 0.1 on a small one (rtol·|g| = 1e-6): entry 1 is worse.
+    let f = |x: &[f64]| 1000.0 * x[0] + x[1];
+    let wrong = |_: &[f64]| [1001.0, 1.1];
+    let Err(GradCheckError::Mismatch(report)) =
+        GradCheck::default().gradient(f, wrong, &[1.0, 1.0])
+    else {
+        panic!("the wrong gradient passed");
+    };
+    assert_eq!(
+        report.worst_entry().map(|e| e.position()),
+        Some(Position::Entry(1))
+    );
+    assert!(report.entries()[0].absolute_error() > report.entries()[1].absolute_error());
+}
+
+/// Counts the evaluations of f by Ridders' method at x = 1 on exp.
+fn ridders_evaluations_on_exp() -> (usize, f64) {
+    let count = std::cell::Cell::new(0);
+    let e = numeric_gradient_with_errors(
+        |x| {
+            count.set(count.get() + 1);
+            x[0].exp()
+        },
+        &[1.0],
+        Scheme::Richardson,
+        None,
+    )[0];
+    (count.get(), (e.value - 1.0_f64.exp()).abs())
+}
+
+#[test]
+fn richardson_stops_once_its_extrapolations_diverge() {
+    // f(x), then two samples per level: 10 levels would be 21 evaluations.
+    // A smooth function settles after a few levels (measured: 6), once a
+    // new level is twice as far off as the best estimate so far, but not at
+    // the first.
+    let (evaluations, error) = ridders_evaluations_on_exp();
+    assert!((7..=17).contains(&evaluations), "{evaluations} evaluations");
+    assert!(error < 1e-13, "{error:e}");
+}
+
+#[test]
+fn richardson_estimate_of_an_exact_difference_is_its_rounding_term() {
+    // f(x) = 2x at 0: every central difference is exactly 2, so the
+    // tableau's own error is 0 and the estimate is the rounding noise
+    // alone, ε·max|f|/h + ε·|f′|. Ridders settles at the second level,
+    // h = 0.1/1.4, having sampled max|f| = 0.2: ε·(2.8 + 2) = 4.8ε.
+    let e = numeric_gradient_with_errors(|x| 2.0 * x[0], &[0.0], Scheme::Richardson, None)[0];
+    assert_eq!(e.value, 2.0);
+    assert!((e.step - 0.1 / 1.4).abs() < 1e-15, "{e:?}");
+    let in_epsilons = e.error / f64::EPSILON;
+    assert!((in_epsilons - 4.8).abs() < 1e-6, "{in_epsilons} ε");
+}
+
+#[test]
+fn stencil_truncation_estimate_is_exact_for_the_leading_error_term() {
+    // A difference of order p is off by c·hᵖ for the monomial x^(p+1) at 0
+    // (derivative 0), and D(2h) − D(h) = (2ᵖ − 1)·c·hᵖ recovers it exactly.
+    let h = 0.5;
+    for (scheme, power) in [
+        (Scheme::Forward, 2),
+        (Scheme::Central, 3),
+        (Scheme::FivePoint, 5),
+    ] {
+        let e = numeric_gradient_with_errors(|x| x[0].powi(power), &[0.0], scheme, Some(h))[0];
+        let actual = e.value.abs();
+        assert!(actual > 1e-3, "{scheme}: {e:?}");
+        assert!(
+            (e.error - actual).abs() <= 1e-12 * actual,
+            "{scheme}: estimate {:e}, actual error {actual:e}",
+            e.error
+        );
+    }
+    // The report carries the same estimate.
+    let report = GradCheck::default()
+        .step(h)
+        .atol(1.0)
+        .gradient(|x| x[0].powi(3), |_| [0.0], &[0.0])
+        .unwrap();
+    let entry = report.entries()[0];
+    assert!((entry.error_estimate() - h * h).abs() < 1e-12, "{report}");
+    assert!((entry.tolerance() - 4.0 * h * h).abs() < 1e-12, "{report}");
+}
+
+#[test]
+fn richardson_tries_a_unit_first_step_far_from_the_origin() {
+    // At x = 1e4 a first step scaled to |x| (1e3) is useless for sin; the
+    // fixed first step 0.1 rescues it.
+    let g = numeric_gradient(|x| x[0].sin(), &[1e4], Scheme::Richardson);
+    assert!(
+        (g[0] - 1e4_f64.cos()).abs() < 1e-10,
+        "{}",
+        g[0] - 1e4_f64.cos()
+    );
+    // A step forced by the caller is used alone.
+    let e = numeric_gradient_with_errors(|x| x[0].sin(), &[1e4], Scheme::Richardson, Some(1e3))[0];
+    assert!((e.value - 1e4_f64.cos()).abs() > 1e-3, "{e:?}");
+}
+
+#[test]
+fn stencil_estimate_of_an_exact_difference_is_its_rounding_term() {
+    // f(x) = x at 0 with h = 0.5: the central difference is exactly 1 at h
+    // and 2h, so the estimate is ε·Σ|wₖ|·max|f|/(d·h) + ε·|f′| with
+    // Σ|wₖ| = 2, d = 2, max|f| = 0.5: ε·(1 + 1) = 2ε.
+    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::Central, Some(0.5))[0];
+    assert_eq!(e.value, 1.0);
+    assert!((e.error / f64::EPSILON - 2.0).abs() < 1e-9, "{e:?}");
+    // Five-point: Σ|wₖ| = 18, d = 12, max|f| = 2h = 1: ε·(18/6 + 1) = 4ε.
+    let e = numeric_gradient_with_errors(|x| x[0], &[0.0], Scheme::FivePoint, Some(0.5))[0];
+    assert_eq!(e.value, 1.0);
+    assert!((e.error / f64::EPSILON - 4.0).abs() < 1e-9, "{e:?}");
+}
+
+/// f(x) = Σ 2ʲ·xⱼ over 10 inputs: vᵀ∇f = Σ 2ʲ·vⱼ spells out the signs of
+/// the direction v bit by bit.
+fn powers_of_two(x: &[f64]) -> f64 {
+    x.iter()
+        .enumerate()
+        .map(|(j, v)| f64::from(1u32 << j) * v)
+        .sum()
+}
+
+fn powers_of_two_gradient(x: &[f64]) -> Vec<f64> {
+    (0..x.len()).map(|j| f64::from(1u32 << j)).collect()
+}
+
+#[test]
+fn directional_directions_are_reproducible_for_a_random_state() {
+    // The direction comes from SplitMix64: its sign pattern for a given
+    // state is the same on every run and platform (each sign is + for an
+    // even output, − for an odd one), so these sums are fixed.
+    let x = [0.0; 10];
+    for (check, expected) in [
+        (GradCheck::default(), 905.0),
+        (GradCheck::default().random_state(0), 341.0),
+    ] {
+        let report = check
+            .directional(powers_of_two, powers_of_two_gradient, &x)
+            .unwrap();
+        assert_eq!(
+            report.kind(),
+            dualgrad::gradcheck::CheckKind::DirectionalDerivative
+        );
+        let e = report.entries()[0];
+        assert_eq!(e.position(), Position::Directional);
+        assert_eq!(e.computed(), expected);
+        assert!((e.numeric() - expected).abs() < 1e-6, "{report}");
+    }
+    // Other states give other directions, with both signs.
+    let sums: std::collections::BTreeSet<i64> = (0..32)
+        .map(|state| {
+            let report = GradCheck::default()
+                .random_state(state)
+                .directional(powers_of_two, powers_of_two_gradient, &x)
+                .unwrap();
+            report.entries()[0].computed() as i64
+        })
+        .collect();
+    assert!(sums.len() > 20, "{sums:?}");
+}
+
+#[test]
+fn directional_direction_entries_are_scaled_to_the_coordinates() {
+    // With ∇f = eⱼ, vᵀ∇f = vⱼ = ±max(|xⱼ|, 1).
+    let x = [3.0, -0.5, -40.0];
+    for j in 0..3 {
+        let f = |x: &[f64]| x[j];
+        let grad = |x: &[f64]| {
+            let mut g = vec![0.0; x.len()];
+            g[j] = 1.0;
+            g
+        };
+        let report = GradCheck::default().directional(f, grad, &x).unwrap();
+        let v = report.entries()[0].computed();
+        assert_eq!(v.abs(), x[j].abs().max(1.0), "v[{j}] = {v}");
+    }
+}
+
+#[test]
+fn directional_catches_a_bug_whatever_its_sign_pattern() {
+    // A bug that an all-positive direction cannot see: +1 in entry 0, −1 in
+    // entry 1. A direction with mixed signs sees it.
+    let x = [0.0; 10];
+    let wrong = |x: &[f64]| {
+        let mut g = powers_of_two_gradient(x);
+        g[0] += 1.0;
+        g[1] -= 1.0;
+        g
+    };
+    // The default state's direction starts (−1, −1, …): blind to this bug.
+    assert!(
+        GradCheck::default()
+            .directional(powers_of_two, wrong, &x)
+            .is_ok()
+    );
+    // State 0's starts (−1, +1, …).
+    assert!(
+        GradCheck::default()
+            .random_state(0)
+            .directional(powers_of_two, wrong, &x)
+            .is_err()
+    );
+}
+
+#[test]
+fn scheme_steps_names_and_display() {
+    let epsilon = f64::EPSILON;
+    assert_eq!(Scheme::Forward.step(1e-3), epsilon.sqrt());
+    assert_eq!(Scheme::Central.step(1e6), epsilon.cbrt() * 1e6);
+    assert_eq!(Scheme::FivePoint.step(-2.0), epsilon.powf(0.2) * 2.0);
+    assert_eq!(Scheme::Richardson.step(-5.0), 0.5);
+    for (scheme, name) in [
+        (Scheme::Forward, "forward"),
+        (Scheme::Central, "central"),
+        (Scheme::FivePoint, "five-point"),
+        (Scheme::Richardson, "Richardson"),
+    ] {
+        assert_eq!(scheme.name(), name);
+        assert_eq!(scheme.to_string(), name);
+        let report = GradCheck::default()
+            .scheme(scheme)
+            .gradient(|x| x[0], |_| [1.0], &[1.0])
+            .unwrap();
+        assert!(
+            report
+                .to_string()
+                .contains(&format!(", {name} differences, ")),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn report_accessors_return_what_was_checked() {
+    // g = 1.5 against d/dx x = 1, under atol 0.75: |g − g̃| = 0.5.
+    let report = GradCheck::default()
+        .scheme(Scheme::FivePoint)
+        .rtol(1e-7)
+        .atol(0.75)
+        .gradient(|x| x[0], |_| [1.5], &[2.0])
+        .unwrap();
+    assert_eq!(report.kind(), dualgrad::gradcheck::CheckKind::Gradient);
+    assert_eq!(report.scheme(), Scheme::FivePoint);
+    assert_eq!((report.rtol(), report.atol()), (1e-7, 0.75));
+    assert_eq!(report.estimate_factor(), 4.0);
+    assert_eq!(
+        report.rule(),
+        "|g − g̃| ≤ max(rtol·max(|g|, |g̃|), atol, k·error estimate) with rtol = 1e-7, atol = 7.5e-1, k = 4"
+    );
+    // ‖g − g̃‖/(‖g‖ + ‖g̃‖) = 0.5/(1.5 + 1).
+    assert!((report.relative_error() - 0.2).abs() < 1e-9);
+    let e = report.entries()[0];
+    assert!((e.absolute_error() - 0.5).abs() < 1e-9);
+    // |g − g̃| / max(|g|, |g̃|) = 0.5/1.5.
+    assert!((e.relative_error() - 1.0 / 3.0).abs() < 1e-9);
+    assert!(e.error_estimate() >= 0.0 && e.error_estimate() < 1e-9);
+}
+
+#[test]
+fn zero_against_zero_has_zero_relative_error() {
+    let report = GradCheck::default()
+        .gradient(|_| 1.0, |_| [0.0, 0.0], &[1.0, 2.0])
+        .unwrap();
+    for e in report.entries() {
+        assert_eq!(
+            (e.numeric(), e.relative_error(), e.severity()),
+            (0.0, 0.0, 0.0)
+        );
+    }
+    assert_eq!(report.relative_error(), 0.0);
+}
+
+#[test]
+fn the_worst_of_equally_bad_entries_is_the_first() {
+    // Both entries off by exactly 0.5 against atol 1: equal severities.
+    let report = GradCheck::default()
+        .atol(1.0)
+        .gradient(|x| x[0] + x[1], |_| [1.5, 1.5], &[1.0, 1.0])
+        .unwrap();
+    let [a, b] = [report.entries()[0], report.entries()[1]];
+    assert_eq!(a.severity(), b.severity());
+    assert_eq!(
+        report.worst_entry().map(|e| e.position()),
+        Some(Position::Entry(0))
+    );
+    let text = report.to_string();
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("entry")).collect();
+    assert!(
+        rows[0].starts_with("entry 0") && rows[0].ends_with("← worst"),
+        "{text}"
+    );
+    assert!(!rows[1].contains('←') && !rows[1].contains('✗'), "{text}");
+}
+
+#[test]
+fn log_spaced_steps_are_even_in_log_h() {
+    use dualgrad::gradcheck::steps::log_spaced_steps;
+    let h = log_spaced_steps(1.0, 1e-4, 5);
+    for (k, step) in h.iter().enumerate() {
+        let expected = 10f64.powi(-(k as i32));
+        assert!((step / expected - 1.0).abs() < 1e-12, "{h:?}");
+    }
+    let h = log_spaced_steps(1e-2, 1e2, 3);
+    assert!(
+        (h[0] - 1e-2).abs() < 1e-16 && (h[1] - 1.0).abs() < 1e-14 && (h[2] - 1e2).abs() < 1e-12,
+        "{h:?}"
+    );
+    assert!(log_spaced_steps(1e-1, 1e-5, 0).is_empty());
+    assert_eq!(log_spaced_steps(1e-3, 1e-5, 1), [1e-3]);
 }

@@ -3,16 +3,36 @@
 //!
 //! Everything here is plain `f64` code. A derivative is estimated along one
 //! coordinate at a time, for a function that may have several outputs (the
-//! columns of a Jacobian share their evaluations).
+//! columns of a Jacobian share their evaluations). A function evaluated in
+//! a narrower type (`f32`) is described by its [`Precision`]: steps and
+//! rounding-noise terms use its ε, and sample points are rounded to it.
 
-const EPSILON: f64 = f64::EPSILON;
+use core::fmt;
+
+/// The precision a function is evaluated in: its machine ε, and rounding
+/// of an f64 sample point to a value of that type. (`pub` only because the
+/// sealed `CheckFloat` names it; this module is private.)
+#[derive(Clone, Copy, Debug)]
+pub struct Precision {
+    /// ε of the type (2⁻⁵² for f64, 2⁻²³ for f32).
+    pub(crate) epsilon: f64,
+    /// Rounds an f64 to the nearest value of the type, back as f64.
+    pub(crate) round: fn(f64) -> f64,
+}
+
+/// f64 evaluation: the public difference functions.
+pub(crate) const DOUBLE: Precision = Precision {
+    epsilon: f64::EPSILON,
+    round: core::convert::identity,
+};
 
 /// A finite-difference scheme for ∂f/∂xⱼ.
 ///
 /// Steps are scaled to the coordinate, h = ε^(1/(p+1))·max(|xⱼ|, 1) for a
 /// scheme of order p (ε = 2⁻⁵² is `f64::EPSILON`), which balances
 /// truncation against rounding error; a fixed step can be forced with
-/// [`GradCheck::step`](super::GradCheck::step).
+/// [`GradCheck::step`](super::GradCheck::step). A check in f32
+/// (`GradCheck::<f32>::new()`) uses f32's ε = 2⁻²³ instead.
 ///
 /// | scheme | stencil | step h / max(\|x\|, 1) | error |
 /// |---|---|---|---|
@@ -32,8 +52,10 @@ const EPSILON: f64 = f64::EPSILON;
 /// assert_eq!(Scheme::default(), Scheme::Central);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Scheme {
-    /// One-sided difference (f(x+h) − f(x))/h: the definition (5.39).
+    /// One-sided difference (f(x+h) − f(x))/h: the definition of the
+    /// derivative with a finite h (*Mathematics for Machine Learning* §5.2).
     Forward,
     /// Central difference (f(x+h) − f(x−h))/2h.
     #[default]
@@ -56,10 +78,16 @@ impl Scheme {
     /// ```
     #[must_use]
     pub fn step(self, x: f64) -> f64 {
+        self.step_in(x, DOUBLE)
+    }
+
+    /// [`step`](Self::step) for a function evaluated in `precision`.
+    pub(crate) fn step_in(self, x: f64, precision: Precision) -> f64 {
+        let epsilon = precision.epsilon;
         let relative = match self {
-            Scheme::Forward => EPSILON.sqrt(),
-            Scheme::Central => EPSILON.cbrt(),
-            Scheme::FivePoint => EPSILON.powf(0.2),
+            Scheme::Forward => epsilon.sqrt(),
+            Scheme::Central => epsilon.cbrt(),
+            Scheme::FivePoint => epsilon.powf(0.2),
             Scheme::Richardson => 0.1,
         };
         relative * scale(x)
@@ -78,15 +106,16 @@ impl Scheme {
     pub fn difference(self, f: impl Fn(f64) -> f64, x: f64, h: f64) -> f64 {
         let mut g = |t: f64| vec![f(t)];
         let fx = vec![f(x)];
-        derivative_estimates(&mut g, x, &fx, self, Some(h))[0].value
+        derivative_estimates(&mut g, x, &fx, self, Some(h), DOUBLE)[0].value
     }
 
     /// A short name for reports: "forward", "central", "five-point",
-    /// "Richardson".
+    /// "Richardson". `Display` prints it.
     ///
     /// ```
     /// use dualgrad::gradcheck::Scheme;
     /// assert_eq!(Scheme::FivePoint.name(), "five-point");
+    /// assert_eq!(Scheme::Richardson.to_string(), "Richardson");
     /// ```
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -96,6 +125,12 @@ impl Scheme {
             Scheme::FivePoint => "five-point",
             Scheme::Richardson => "Richardson",
         }
+    }
+}
+
+impl fmt::Display for Scheme {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -109,6 +144,8 @@ impl Scheme {
 /// assert!(e[0].step > 0.0);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Estimate {
     /// The estimated derivative.
     pub value: f64,
@@ -125,7 +162,7 @@ pub struct Estimate {
 ///
 /// ```
 /// use dualgrad::gradcheck::{Scheme, numeric_gradient};
-/// // Example 5.7 of the seed: ∇(x₁²x₂ + x₁x₂³) at (1, 2) is [12, 13].
+/// // ∇(x₁²x₂ + x₁x₂³) at (1, 2) is [12, 13].
 /// let g = numeric_gradient(|x| x[0] * x[0] * x[1] + x[0] * x[1].powi(3), &[1.0, 2.0], Scheme::FivePoint);
 /// assert!((g[0] - 12.0).abs() < 1e-9 && (g[1] - 13.0).abs() < 1e-9);
 /// ```
@@ -153,7 +190,7 @@ pub fn numeric_gradient_with_errors(
     scheme: Scheme,
     step: Option<f64>,
 ) -> Vec<Estimate> {
-    let columns = numeric_columns(|x| vec![f(x)], x, 1, scheme, step);
+    let columns = numeric_columns(|x| vec![f(x)], x, 1, scheme, step, DOUBLE);
     columns.into_iter().map(|column| column[0]).collect()
 }
 
@@ -193,7 +230,7 @@ pub fn numeric_jacobian_with_errors<V: AsRef<[f64]>>(
     step: Option<f64>,
 ) -> Vec<Vec<Estimate>> {
     let outputs = f(x).as_ref().len();
-    let columns = numeric_columns(|x| f(x).as_ref().to_vec(), x, outputs, scheme, step);
+    let columns = numeric_columns(|x| f(x).as_ref().to_vec(), x, outputs, scheme, step, DOUBLE);
     (0..outputs)
         .map(|i| columns.iter().map(|column| column[i]).collect())
         .collect()
@@ -206,6 +243,7 @@ pub(crate) fn numeric_columns(
     outputs: usize,
     scheme: Scheme,
     step: Option<f64>,
+    precision: Precision,
 ) -> Vec<Vec<Estimate>> {
     let fx = pad(f(x), outputs);
     let mut point = x.to_vec();
@@ -217,7 +255,7 @@ pub(crate) fn numeric_columns(
                 point[j] = x[j];
                 y
             };
-            derivative_estimates(&mut along, x[j], &fx, scheme, step)
+            derivative_estimates(&mut along, x[j], &fx, scheme, step, precision)
         })
         .collect()
 }
@@ -234,9 +272,10 @@ fn scale(x: f64) -> f64 {
     x.abs().max(1.0)
 }
 
-/// A step h with x + h exactly representable, so (x + h) − x = h.
-fn representable(x: f64, h: f64) -> f64 {
-    let h = (x + h) - x;
+/// A step h with x + h exactly representable in `precision`, so
+/// (x + h) − x = h and f sees exactly the point x + h.
+fn representable(x: f64, h: f64, precision: Precision) -> f64 {
+    let h = (precision.round)(x + h) - x;
     if h == 0.0 { f64::MIN_POSITIVE } else { h }
 }
 
@@ -247,12 +286,13 @@ pub(crate) fn derivative_estimates(
     gx: &[f64],
     scheme: Scheme,
     step: Option<f64>,
+    precision: Precision,
 ) -> Vec<Estimate> {
-    let h = step.unwrap_or_else(|| scheme.step(x));
+    let h = step.unwrap_or_else(|| scheme.step_in(x, precision));
     match scheme {
-        Scheme::Forward => stencil(g, x, gx, h, &FORWARD),
-        Scheme::Central => stencil(g, x, gx, h, &CENTRAL),
-        Scheme::FivePoint => stencil(g, x, gx, h, &FIVE_POINT),
+        Scheme::Forward => stencil(g, x, gx, h, &FORWARD, precision),
+        Scheme::Central => stencil(g, x, gx, h, &CENTRAL, precision),
+        Scheme::FivePoint => stencil(g, x, gx, h, &FIVE_POINT, precision),
         Scheme::Richardson => {
             let mut first_steps = vec![h];
             if step.is_none() && scale(x) > 1.0 {
@@ -262,7 +302,7 @@ pub(crate) fn derivative_estimates(
             }
             first_steps
                 .into_iter()
-                .map(|h0| ridders(g, x, h0))
+                .map(|h0| ridders(g, x, h0, precision))
                 .reduce(|best, next| {
                     best.into_iter()
                         .zip(next)
@@ -312,9 +352,11 @@ fn stencil(
     gx: &[f64],
     h: f64,
     s: &Stencil,
+    precision: Precision,
 ) -> Vec<Estimate> {
-    let h = representable(x, h);
-    let wide = representable(x, 2.0 * h);
+    let epsilon = precision.epsilon;
+    let h = representable(x, h, precision);
+    let wide = representable(x, 2.0 * h, precision);
     let at = |g: &mut dyn FnMut(f64) -> Vec<f64>, h: f64| -> Vec<Vec<f64>> {
         s.offsets
             .iter()
@@ -337,10 +379,10 @@ fn stencil(
                 .iter()
                 .map(|y| y[k].abs())
                 .fold(gx[k].abs(), f64::max);
-            let rounding = EPSILON * weight_sum * largest / (s.denominator * h);
+            let rounding = epsilon * weight_sum * largest / (s.denominator * h);
             Estimate {
                 value: narrow,
-                error: (coarse - narrow).abs() / order_factor + rounding + EPSILON * narrow.abs(),
+                error: (coarse - narrow).abs() / order_factor + rounding + epsilon * narrow.abs(),
                 step: h,
             }
         })
@@ -351,7 +393,12 @@ fn stencil(
 /// extrapolated to h → 0 by Neville's tableau in h². The estimate is the
 /// tableau entry whose neighbours agree best; the search stops when a new
 /// level is worse than the best so far by a factor of 2.
-fn ridders(g: &mut dyn FnMut(f64) -> Vec<f64>, x: f64, first_step: f64) -> Vec<Estimate> {
+fn ridders(
+    g: &mut dyn FnMut(f64) -> Vec<f64>,
+    x: f64,
+    first_step: f64,
+    precision: Precision,
+) -> Vec<Estimate> {
     const SHRINK: f64 = 1.4;
     const LEVELS: usize = 10;
     const GIVE_UP: f64 = 2.0;
@@ -361,7 +408,10 @@ fn ridders(g: &mut dyn FnMut(f64) -> Vec<f64>, x: f64, first_step: f64) -> Vec<E
     let mut settled: Vec<bool> = Vec::new();
     let mut largest: Vec<f64> = Vec::new(); // max |g| sampled, per output
     for level in 0..LEVELS {
-        let (up, down) = (representable(x, h), representable(x, -h));
+        let (up, down) = (
+            representable(x, h, precision),
+            representable(x, -h, precision),
+        );
         let (g_up, g_down) = (g(x + up), g(x + down));
         let outputs = g_up.len();
         largest.resize(outputs, 0.0);
@@ -417,7 +467,7 @@ fn ridders(g: &mut dyn FnMut(f64) -> Vec<f64>, x: f64, first_step: f64) -> Vec<E
     let mut best = best.unwrap_or_default();
     for (e, largest) in best.iter_mut().zip(largest) {
         // The tableau's differences miss the rounding noise of the samples.
-        e.error += EPSILON * largest / e.step + EPSILON * e.value.abs();
+        e.error += precision.epsilon * largest / e.step + precision.epsilon * e.value.abs();
     }
     best
 }
@@ -428,20 +478,20 @@ mod tests {
 
     #[test]
     fn steps_are_scaled_to_the_coordinate() {
-        assert_eq!(Scheme::Central.step(0.5), EPSILON.cbrt());
-        assert_eq!(Scheme::Central.step(-1e6), EPSILON.cbrt() * 1e6);
+        assert_eq!(Scheme::Central.step(0.5), f64::EPSILON.cbrt());
+        assert_eq!(Scheme::Central.step(-1e6), f64::EPSILON.cbrt() * 1e6);
     }
 
     #[test]
     fn representable_step_survives_the_round_trip() {
-        let h = representable(1.0 / 3.0, 1e-5);
+        let h = representable(1.0 / 3.0, 1e-5, DOUBLE);
         assert_eq!((1.0 / 3.0 + h) - 1.0 / 3.0, h);
     }
 
     #[test]
     fn ridders_error_estimate_bounds_the_truth() {
         let mut g = |t: f64| vec![t.sin()];
-        let e = ridders(&mut g, 0.7, 0.1)[0];
+        let e = ridders(&mut g, 0.7, 0.1, DOUBLE)[0];
         let truth = 0.7_f64.cos();
         assert!((e.value - truth).abs() < 1e-13);
         assert!(

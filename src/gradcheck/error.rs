@@ -3,6 +3,7 @@
 use core::fmt;
 
 use super::{Position, Report};
+use crate::DimensionError;
 
 /// Why a gradient check failed: a mismatch (with the full report), or
 /// input that cannot be checked. Every variant names the entry or length at
@@ -56,13 +57,25 @@ pub enum GradCheckError {
         step: f64,
     },
     /// The derivative under test (or f's output) has the wrong length.
+    ///
+    /// ```
+    /// use dualgrad::gradcheck::{GradCheck, GradCheckError};
+    /// let err = GradCheck::default()
+    ///     .jacobian(|x| [x[0], x[1]], |_| vec![vec![1.0, 0.0], vec![0.0]], &[1.0, 2.0])
+    ///     .unwrap_err();
+    /// let GradCheckError::WrongLength { dimension, row } = &err else { panic!("{err}") };
+    /// assert_eq!((dimension.what(), dimension.expected(), dimension.found()), ("Jacobian", 2, 1));
+    /// assert_eq!(*row, Some(1));
+    /// assert_eq!(err.to_string(), "row 1 of the Jacobian has length 1, expected 2 (one entry per input)");
+    /// ```
     WrongLength {
-        /// What has the wrong length, e.g. "gradient", "row 2 of the Jacobian".
-        what: String,
-        /// The length it should have.
-        expected: usize,
-        /// The length it has.
-        found: usize,
+        /// What has the wrong length ("gradient", "Jacobian", "Hessian",
+        /// "output of f"), the length expected and found, and why.
+        dimension: DimensionError,
+        /// The row of a Jacobian or Hessian that has the wrong length;
+        /// `None` when it is the whole gradient, the number of rows, or
+        /// f's output.
+        row: Option<usize>,
     },
 }
 
@@ -70,13 +83,17 @@ impl fmt::Display for GradCheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             GradCheckError::Mismatch(report) => {
-                // `get`, not `worst_entry()`: a hand-built report may be empty.
-                if let Some(e) = report.entries.get(report.worst) {
+                if let Some(e) = report.worst_entry() {
                     writeln!(
                         f,
                         "{} check failed at {}: computed {}, finite difference {} \
                          (|difference| {:.3e} > tolerance {:.3e})",
-                        report.kind, e.position, e.computed, e.numeric, e.abs_error, e.tolerance
+                        report.kind(),
+                        e.position(),
+                        e.computed(),
+                        e.numeric(),
+                        e.absolute_error(),
+                        e.tolerance()
                     )?;
                 }
                 write!(f, "{report}")
@@ -108,12 +125,38 @@ impl fmt::Display for GradCheckError {
                  finite near x (the edge of its domain?); force a smaller step with .step(h)"
             ),
             GradCheckError::WrongLength {
-                what,
-                expected,
-                found,
-            } => write!(f, "the {what} has length {found}, expected {expected}"),
+                dimension,
+                row: None,
+            } => write!(f, "{dimension}"),
+            GradCheckError::WrongLength {
+                dimension,
+                row: Some(row),
+            } => write!(
+                f,
+                "row {row} of the {} has length {}, expected {} ({})",
+                dimension.what(),
+                dimension.found(),
+                dimension.expected(),
+                dimension.because()
+            ),
         }
     }
 }
 
-impl std::error::Error for GradCheckError {}
+/// The source of a [`GradCheckError::WrongLength`] is its
+/// [`DimensionError`].
+///
+/// ```
+/// use std::error::Error;
+/// use dualgrad::gradcheck::GradCheck;
+/// let err = GradCheck::default().gradient(|x| x[0] + x[1], |_| [1.0], &[1.0, 2.0]).unwrap_err();
+/// assert!(err.source().unwrap().to_string().starts_with("the gradient has length 1"));
+/// ```
+impl std::error::Error for GradCheckError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            GradCheckError::WrongLength { dimension, .. } => Some(dimension),
+            _ => None,
+        }
+    }
+}

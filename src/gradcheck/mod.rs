@@ -1,9 +1,11 @@
 //! Checking gradients and Jacobians against finite differences.
 //!
-//! The seed's Remark made into a tool: compare a computed derivative (a
-//! hand-written one, or this crate's AD) with finite differences built from
-//! the definition (5.39), and say which entry is wrong, by how much, and
-//! how sure the difference is.
+//! The usual advice to check an implemented gradient against finite
+//! differences (as in *Mathematics for Machine Learning* §5.2), made into a
+//! tool: compare a computed derivative (a hand-written one, or this crate's
+//! AD) with finite differences built from the definition of the derivative,
+//! and say which entry is wrong, by how much, and how sure the difference
+//! is.
 //!
 //! * The difference engine ([`Scheme`], [`numeric_gradient`],
 //!   [`numeric_jacobian`]): forward, central, five-point stencils with
@@ -11,11 +13,14 @@
 //!   an error estimate.
 //! * The check ([`GradCheck`]): a builder with tolerances, returning a
 //!   [`Report`] of every entry, or a [`GradCheckError`] naming the worst
-//!   entry. Gradients, Jacobians, Hessians (differences of the gradient) and
-//!   a fast directional check.
+//!   entry. Gradients, Jacobians, Hessians (differences of the gradient), a
+//!   fast directional check, and [`check_ad`](GradCheck::check_ad) for this
+//!   crate's own AD of a [`ScalarFn`](crate::ScalarFn). In f64 or f32
+//!   ([`CheckFloat`]), at a point given as a slice, array, `Vec` or
+//!   nalgebra vector.
 //! * [`assert_gradient!`](crate::assert_gradient) and
 //!   [`assert_jacobian!`](crate::assert_jacobian) for unit tests.
-//! * [`step_sweep`]: error against step size, the V where truncation meets
+//! * [`steps`]: error against step size, the V where truncation meets
 //!   rounding.
 //!
 //! ```
@@ -26,7 +31,7 @@
 //! let buggy = |x: &[f64]| vec![2.0 * x[0] * x[1] + x[1].powi(3), x[0] * x[0] + 3.0 * x[0] * x[1]];
 //! match GradCheck::default().gradient(f, buggy, &[1.0, 2.0]) {
 //!     Err(GradCheckError::Mismatch(report)) => {
-//!         assert_eq!(report.worst_entry().position, Position::Entry(1));
+//!         assert_eq!(report.worst_entry().map(|e| e.position()), Some(Position::Entry(1)));
 //!     }
 //!     other => panic!("the bug went unnoticed: {other:?}"),
 //! }
@@ -36,8 +41,9 @@ mod assert;
 mod check;
 mod differences;
 mod error;
+mod precision;
 mod report;
-mod sweep;
+pub mod steps;
 
 pub use check::GradCheck;
 pub use differences::{
@@ -45,5 +51,5 @@ pub use differences::{
     numeric_jacobian_with_errors,
 };
 pub use error::GradCheckError;
-pub use report::{EntryReport, Position, Report};
-pub use sweep::{SweepPoint, log_spaced_steps, step_sweep};
+pub use precision::CheckFloat;
+pub use report::{CheckKind, EntryReport, Position, Report};
