@@ -36,6 +36,14 @@ use num_traits::Float;
 ///
 /// `eval` asks `S: Float` only, so constants come from `S::from`: write
 /// `S::from(std::f64::consts::PI).unwrap()` rather than `S::PI()`.
+///
+/// **Limitation:** for the same reason, `eval` cannot call an elementary
+/// function of your own that lives in a trait (`fn loss<S: Softplus>`, see
+/// [`Dual::chain`](crate::Dual::chain)): `scalar_fn!(loss)` fails with
+/// ``the trait bound `S: Softplus` is not satisfied``. Such a function can
+/// be differentiated by the closure drivers (`gradient`, `chunk::gradient`,
+/// `hessian`, …), which name the number type, but not by the drivers that
+/// take a `ScalarFn`; write it from `Float` operations if you need those.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `ScalarFn`: it cannot be evaluated on several number types",
     note = "wrap a generic `fn f<S: Float>(x: &[S]) -> S` as `dualgrad::scalar_fn!(f)`, or implement `ScalarFn` on a struct that holds your data",

@@ -121,7 +121,9 @@
 //!
 //! **Second derivatives** come from [`Dual2`], a number carrying the value,
 //! the gradient and the Hessian (each pair i ≤ j computed once), which the
-//! Hessian drivers use. **Nesting** gives the same and more:
+//! array and `SVector` Hessian drivers use; the run-time Hessians
+//! (`chunk`, `linalg::dynamic`, the argmin adapter) evaluate on nested
+//! duals `Dual<Dual<T, C>, C>`, one pass per pair of blocks. **Nesting** gives the same and more:
 //! `Dual<Dual<f64, N>, N>` is a dual number whose parts are dual numbers,
 //! the inner partials the gradient and the outer partials of the inner
 //! partials the Hessian; nest further for third derivatives.

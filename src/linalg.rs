@@ -9,7 +9,7 @@
 //!
 //! * [`gradient`], [`jacobian`], [`hessian`] (and their `value_and_…`
 //!   forms) take an `SVector<T, N>`: one evaluation on `Dual<T, N>`
-//!   (nested `Dual<Dual<T, N>, N>` for the Hessian), results as
+//!   ([`Dual2<T, N>`](crate::Dual2) for the Hessian), results as
 //!   `SVector<T, N>`, `SMatrix<T, M, N>` and `SMatrix<T, N, N>`.
 //! * [`dynamic`] takes a `DVector<T>` of run-time length n, in chunk-mode
 //!   passes of [`DEFAULT_CHUNK`](crate::chunk::DEFAULT_CHUNK) partials, and

@@ -6,9 +6,6 @@ use super::{DEFAULT_CHUNK, HessianConfig};
 use crate::passes::{along_first_order, read_block, read_second_order, second_order};
 use crate::{DimensionError, Dual};
 
-/// A second-order dual of one chunk of partials in each order.
-type ChunkDual2<T, const C: usize> = Dual<Dual<T, C>, C>;
-
 /// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
 /// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
 /// per pair of blocks of C coordinates, b·(b + 1)/2 passes for
@@ -32,7 +29,9 @@ type ChunkDual2<T, const C: usize> = Dual<Dual<T, C>, C>;
 pub fn hessian<T, F>(f: F, x: &[T]) -> Vec<Vec<T>>
 where
     T: Float,
-    F: Fn(&[ChunkDual2<T, DEFAULT_CHUNK>]) -> ChunkDual2<T, DEFAULT_CHUNK>,
+    F: Fn(
+        &[Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>],
+    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
 {
     value_gradient_hessian(f, x).2
 }
@@ -52,7 +51,9 @@ where
 pub fn value_gradient_hessian<T, F>(f: F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>)
 where
     T: Float,
-    F: Fn(&[ChunkDual2<T, DEFAULT_CHUNK>]) -> ChunkDual2<T, DEFAULT_CHUNK>,
+    F: Fn(
+        &[Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>],
+    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
 {
     let n = x.len();
     let mut config = HessianConfig::new(n);
@@ -96,7 +97,7 @@ pub fn hessian_with<T, F, const C: usize>(
 ) -> Result<T, DimensionError>
 where
     T: Float,
-    F: Fn(&[ChunkDual2<T, C>]) -> ChunkDual2<T, C>,
+    F: Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
 {
     let n = config.len();
     DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
@@ -115,7 +116,7 @@ fn run<T, F, const C: usize>(
 ) -> T
 where
     T: Float,
-    F: Fn(&[ChunkDual2<T, C>]) -> ChunkDual2<T, C>,
+    F: Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
 {
     let n = x.len();
     let mut value = T::nan();

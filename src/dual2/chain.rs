@@ -110,6 +110,11 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// (see [`Dual::chain`]) reaches `Dual2`, and so the Hessian drivers,
     /// without a second derivative formula. IEEE arithmetic, as `Dual::chain`.
     ///
+    /// Because the `Dual` rule is itself differentiated, write its
+    /// derivative expression so that it stays finite where the function
+    /// does: a derivative computed as `e⁻ˣ/(1 + e⁻ˣ)²` overflows to NaN at
+    /// x = −800 where `σ(1 − σ)` gives 0.
+    ///
     /// ```
     /// use dualgrad::{Dual, Dual2, hessian};
     /// use num_traits::Float;

@@ -503,9 +503,14 @@ impl fmt::Display for Report {
         let verdict = if self.passed() { "passed" } else { "FAILED" };
         writeln!(
             f,
-            "{} check {verdict}: {} entries, {} differences, relative error ‖g − g̃‖/(‖g‖ + ‖g̃‖) = {:.2e}",
+            "{} check {verdict}: {} {}, {} differences, relative error ‖g − g̃‖/(‖g‖ + ‖g̃‖) = {:.2e}",
             self.kind,
             self.entries.len(),
+            if self.entries.len() == 1 {
+                "entry"
+            } else {
+                "entries"
+            },
             self.scheme,
             self.relative_error()
         )?;

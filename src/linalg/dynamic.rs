@@ -28,12 +28,6 @@ use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig}
 use crate::passes::{along_first_order, first_order, read_second_order, second_order};
 use crate::{DimensionError, Dual};
 
-/// A dual of one chunk of partials.
-type ChunkDual<T, const C: usize = DEFAULT_CHUNK> = Dual<T, C>;
-
-/// A second-order dual of one chunk of partials in each order.
-type ChunkDual2<T, const C: usize = DEFAULT_CHUNK> = Dual<Dual<T, C>, C>;
-
 /// The gradient of f: ℝⁿ → ℝ for a `DVector` of run-time length n, in
 /// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. The gradient of *Mathematics for Machine
 /// Learning* (§5.2) is a row vector; it is returned as a column `DVector`,
@@ -51,7 +45,7 @@ type ChunkDual2<T, const C: usize = DEFAULT_CHUNK> = Dual<Dual<T, C>, C>;
 pub fn gradient<T, F>(f: F, x: &DVector<T>) -> DVector<T>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T>>) -> ChunkDual<T>,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
 {
     value_and_gradient(f, x).1
 }
@@ -70,7 +64,7 @@ where
 pub fn value_and_gradient<T, F>(f: F, x: &DVector<T>) -> (T, DVector<T>)
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T>>) -> ChunkDual<T>,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
 {
     let mut config = GradientConfig::new(x.len());
     let mut out = DVector::from_element(x.len(), T::zero());
@@ -105,7 +99,7 @@ pub fn gradient_with<T, F, const C: usize>(
 ) -> Result<T, DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T, C>>) -> ChunkDual<T, C>,
+    F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
 {
     DimensionError::check(
         "input x",
@@ -136,7 +130,7 @@ where
 pub fn jacobian<T, F>(f: F, x: &DVector<T>) -> Result<DMatrix<T>, DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T>>) -> DVector<ChunkDual<T>>,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> DVector<Dual<T, DEFAULT_CHUNK>>,
 {
     value_and_jacobian(f, x).map(|(_, j)| j)
 }
@@ -168,7 +162,7 @@ pub fn value_and_jacobian<T, F>(
 ) -> Result<(DVector<T>, DMatrix<T>), DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T>>) -> DVector<ChunkDual<T>>,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> DVector<Dual<T, DEFAULT_CHUNK>>,
 {
     let n = x.len();
     let mut inputs = x.map(Dual::constant);
@@ -199,7 +193,7 @@ where
 /// # Errors
 ///
 /// A [`DimensionError`] if `x` does not have n entries or `out` is not
-/// m × n (checked as its number of entries, then its rows).
+/// m × n (its rows, then its columns).
 ///
 /// ```
 /// use dualgrad::chunk::JacobianConfig;
@@ -223,12 +217,12 @@ pub fn jacobian_with<T, F, const C: usize>(
 ) -> Result<(), DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T, C>>, &mut DVector<ChunkDual<T, C>>),
+    F: Fn(&DVector<Dual<T, C>>, &mut DVector<Dual<T, C>>),
 {
     let (n, m) = (config.inputs(), config.outputs());
     DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
-    DimensionError::check("Jacobian matrix", m * n, out.len(), "outputs × inputs")?;
     DimensionError::check("Jacobian matrix's rows", m, out.nrows(), "one per output")?;
+    DimensionError::check("Jacobian matrix's columns", n, out.ncols(), "one per input")?;
     let mut inputs = DVector::from_vec(mem::take(&mut config.gradient.inputs));
     let mut outputs = DVector::from_vec(mem::take(&mut config.outputs));
     let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
@@ -259,7 +253,9 @@ where
 pub fn hessian<T, F>(f: F, x: &DVector<T>) -> DMatrix<T>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual2<T>>) -> ChunkDual2<T>,
+    F: Fn(
+        &DVector<Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>>,
+    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
 {
     value_gradient_hessian(f, x).2
 }
@@ -281,7 +277,9 @@ where
 pub fn value_gradient_hessian<T, F>(f: F, x: &DVector<T>) -> (T, DVector<T>, DMatrix<T>)
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual2<T>>) -> ChunkDual2<T>,
+    F: Fn(
+        &DVector<Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>>,
+    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
 {
     let n = x.len();
     let mut config = HessianConfig::new(n);
@@ -319,13 +317,18 @@ pub fn hessian_with<T, F, const C: usize>(
 ) -> Result<T, DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual2<T, C>>) -> ChunkDual2<T, C>,
+    F: Fn(&DVector<Dual<Dual<T, C>, C>>) -> Dual<Dual<T, C>, C>,
 {
     let n = config.len();
     DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
     DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
-    DimensionError::check("Hessian matrix", n * n, hessian.len(), "inputs × inputs")?;
     DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
+    DimensionError::check(
+        "Hessian matrix's columns",
+        n,
+        hessian.ncols(),
+        "one per input",
+    )?;
     Ok(run_hessian(config, f, x, gradient, hessian))
 }
 
@@ -449,7 +452,7 @@ fn run_gradient<T, F, const C: usize>(
 ) -> T
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual<T, C>>) -> ChunkDual<T, C>,
+    F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
 {
     let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
     let mut value = T::nan();
@@ -473,7 +476,7 @@ fn run_hessian<T, F, const C: usize>(
 ) -> T
 where
     T: Float + Scalar,
-    F: Fn(&DVector<ChunkDual2<T, C>>) -> ChunkDual2<T, C>,
+    F: Fn(&DVector<Dual<Dual<T, C>, C>>) -> Dual<Dual<T, C>, C>,
 {
     let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
     let mut value = T::nan();
@@ -531,7 +534,7 @@ mod tests {
         let n = 19;
         let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
         let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums
-        let f = |v: &DVector<ChunkDual2<f64>>| {
+        let f = |v: &DVector<Dual<Dual<f64, DEFAULT_CHUNK>, DEFAULT_CHUNK>>| {
             let mut s = Dual::constant(Dual::constant(0.0));
             for i in 0..n {
                 for j in 0..n {
