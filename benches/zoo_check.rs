@@ -4,9 +4,12 @@
 //! `cargo bench --bench zoo_check` prints one row per shape and width: the
 //! ratios of dualgrad's gradient time to f64, the floor dual and num-dual,
 //! each the best of 7 batches (the competitors interleaved batch by batch),
-//! every output black-boxed whole. It exits non-zero when a target of
-//! BENCHMARKS.md is missed by more than the 10% noise allowance. CI only
-//! builds it; it is run by hand.
+//! every output black-boxed whole. A second table races each shape's
+//! Hessian on `Dual2` (the `hessian` driver) against nested duals seeded by
+//! hand at N = 4, 8, 16 (issue 13's target: Dual2 ≤ 0.6× nested). It exits
+//! non-zero when a gradient target of BENCHMARKS.md is missed by more than
+//! the 10% noise allowance; Hessian misses count only once
+//! [`HESSIAN_TARGET_ENFORCED`] is set. CI only builds it; it is run by hand.
 
 #[allow(dead_code)]
 mod zoo;
@@ -15,9 +18,9 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use dualgrad::{Dual, gradient};
+use dualgrad::{Dual, Dual2, gradient, hessian};
 use nalgebra::SVector;
-use num_dual::DualSVec64;
+use num_dual::{Dual2SVec64, DualSVec64};
 
 use zoo::floor::{self, Floor};
 
@@ -27,6 +30,13 @@ const ROUNDS: usize = 7;
 const BATCH: Duration = Duration::from_millis(2);
 /// A measured ratio may exceed its target by this factor before it counts as a miss.
 const NOISE: f64 = 1.10;
+/// Issue 13's Hessian target: Dual2's time over nested duals' at N ≥ 4.
+const HESSIAN_BOUND: f64 = 0.6;
+/// Whether a Hessian miss fails the run. Off: when this table was added
+/// the target was not met on every shape (see BENCHMARKS.md, "Zoo
+/// Hessians"), so its misses are printed without failing; turn it on once
+/// they are fixed.
+const HESSIAN_TARGET_ENFORCED: bool = false;
 
 /// Nanoseconds per call of each competitor, best of [`ROUNDS`].
 struct Times {
@@ -77,6 +87,41 @@ fn race<A, B, C, D, E>(
         best[4] = best[4].min(batch(calls, &mut e));
     }
     best
+}
+
+/// Best-of-[`ROUNDS`] times of two competitors, interleaved round by round,
+/// each batch as long as the first one's.
+fn race2<A, B>(mut a: impl FnMut() -> A, mut b: impl FnMut() -> B) -> [f64; 2] {
+    let calls = calibrate(&mut a);
+    let mut best = [f64::INFINITY; 2];
+    for _ in 0..ROUNDS {
+        best[0] = best[0].min(batch(calls, &mut a));
+        best[1] = best[1].min(batch(calls, &mut b));
+    }
+    best
+}
+
+/// Nanoseconds per Hessian on `Dual2` and on nested duals, best of
+/// [`ROUNDS`], after checking both (and num-dual's) agree.
+fn measure_hessian<const N: usize>(
+    name: &str,
+    dual2: impl Fn(&[Dual2<f64, N>]) -> Dual2<f64, N>,
+    nested: impl Fn(&[zoo::Nested<N>]) -> zoo::Nested<N>,
+    num_dual: impl Fn(&[Dual2SVec64<N>]) -> Dual2SVec64<N>,
+) -> [f64; 2] {
+    let x = zoo::point::<N>();
+    zoo::assert_hessians_agree(
+        name,
+        &hessian(&dual2, x),
+        &zoo::nested_hessian(&nested, x),
+        zoo::num_dual_hessian(&num_dual, &SVector::from(x))
+            .2
+            .as_slice(),
+    );
+    race2(
+        || hessian(&dual2, black_box(x)),
+        || zoo::nested_hessian(&nested, black_box(x)),
+    )
 }
 
 /// A hand-written gradient, where the zoo has one.
@@ -133,6 +178,8 @@ struct Summary {
     worst_floor: (f64, String),
     worst_num_dual: (f64, String),
     misses: Vec<String>,
+    worst_hessian: (f64, String),
+    hessian_misses: Vec<String>,
 }
 
 impl Summary {
@@ -173,6 +220,34 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// Prints one row of the Hessian table and records its miss.
+    fn hessian_row(&mut self, shape: &str, n: usize, [dual2, nested]: [f64; 2]) {
+        let ratio = dual2 / nested;
+        let case = format!("{shape} N={n}");
+        if ratio > self.worst_hessian.0 {
+            self.worst_hessian = (ratio, case.clone());
+        }
+        let verdict = if ratio > HESSIAN_BOUND * NOISE {
+            self.hessian_misses.push(format!(
+                "{case}: Dual2 / nested {ratio:.2}× > {HESSIAN_BOUND}"
+            ));
+            format!("**missed** (> {HESSIAN_BOUND})")
+        } else {
+            "met".to_owned()
+        };
+        println!("| {shape} | {n} | {dual2:.1} | {nested:.1} | {ratio:.2}× | {verdict} |");
+    }
+}
+
+/// One shape's Hessian at every width.
+macro_rules! hessian_widths {
+    ($summary:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+        let t = measure_hessian::<$n>($name, $f, $f, $nd);
+        $summary.hessian_row($name, $n, t);
+    })+};
+}
+
 /// One shape at every width.
 macro_rules! widths {
     ($summary:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
@@ -205,10 +280,23 @@ fn main() -> ExitCode {
     }
     for_each_shape!(shape);
     println!();
+    println!("| shape | N | Dual2 (ns) | nested (ns) | Dual2 / nested | verdict |");
+    println!("|---|---|---|---|---|---|");
+    macro_rules! shape_hessian {
+        ($name:literal, $f:path, $nd:path) => {
+            if wanted($name) {
+                hessian_widths!(summary, $name, $f, $nd; 4, 8, 16);
+            }
+        };
+    }
+    for_each_shape!(shape_hessian);
+    println!();
     let Summary {
         worst_floor,
         worst_num_dual,
         misses,
+        worst_hessian,
+        hessian_misses,
     } = summary;
     println!(
         "worst ours / floor: {:.2}× ({})",
@@ -218,17 +306,39 @@ fn main() -> ExitCode {
         "worst ours / num-dual: {:.2}× ({})",
         worst_num_dual.0, worst_num_dual.1
     );
+    println!(
+        "worst Dual2 / nested Hessian: {:.2}× ({})",
+        worst_hessian.0, worst_hessian.1
+    );
+    if !hessian_misses.is_empty() {
+        let counted = if HESSIAN_TARGET_ENFORCED {
+            "counted in the exit code"
+        } else {
+            "not counted in the exit code until the target is met (HESSIAN_TARGET_ENFORCED)"
+        };
+        println!(
+            "{} Hessian targets missed ({counted}):",
+            hessian_misses.len()
+        );
+        for m in &hessian_misses {
+            println!("  {m}");
+        }
+    }
+    let failed = !misses.is_empty() || (HESSIAN_TARGET_ENFORCED && !hessian_misses.is_empty());
     if misses.is_empty() {
         println!(
-            "every target met (noise allowance {:.0}%)",
+            "every gradient target met (noise allowance {:.0}%)",
             (NOISE - 1.0) * 100.0
         );
-        ExitCode::SUCCESS
     } else {
-        println!("{} targets missed:", misses.len());
+        println!("{} gradient targets missed:", misses.len());
         for m in &misses {
             println!("  {m}");
         }
+    }
+    if failed {
         ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

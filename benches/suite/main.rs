@@ -2,6 +2,7 @@
 //! same function, same point. `cargo bench --bench suite` runs it and writes
 //! BENCHMARKS.md (medians and ratios) at the crate root.
 
+mod all_pairs;
 mod functions;
 mod report;
 #[path = "../zoo/mod.rs"]
@@ -11,8 +12,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, measurement::WallTime};
-use dualgrad::chunk::{self, GradientConfig};
-use dualgrad::{Dual, gradient, hessian, jacobian};
+use dualgrad::chunk::{self, GradientConfig, HessianConfig};
+use dualgrad::{Dual, gradient, hessian, hessian_vector_product, jacobian};
 use nalgebra::SVector;
 
 use functions::*;
@@ -191,6 +192,168 @@ fn hessian_group(c: &mut Criterion) {
     g.finish();
 }
 
+/// The Rosenbrock Hessian on `Dual2` (the `hessian` driver) against nested
+/// duals seeded by hand (the driver's path before `Dual2`), num-dual's
+/// `hessian` and the hand-written Hessian.
+fn hessian_dual2_group(c: &mut Criterion) {
+    let mut g = group(c, "hessian-dual2");
+    macro_rules! case {
+        ($($n:literal),+) => {$(
+            let x = point::<$n>();
+            let xs = SVector::<f64, $n>::from(x);
+            let ours = hessian(rosenbrock, x);
+            zoo::assert_hessians_agree(
+                "rosenbrock",
+                &ours,
+                &zoo::nested_hessian(rosenbrock, x),
+                zoo::num_dual_hessian(rosenbrock_num_dual, &xs).2.as_slice(),
+            );
+            let hand = rosenbrock_hessian(&x);
+            for (a, h) in ours.iter().flatten().zip(hand.iter().flatten()) {
+                assert!((a - h).abs() <= 1e-10 * h.abs().max(1.0), "hessian: {a} vs {h}");
+            }
+            g.bench_with_input(BenchmarkId::new("dual2", $n), &x, |b, x| b.iter(|| hessian(rosenbrock, black_box(*x))));
+            g.bench_with_input(BenchmarkId::new("nested", $n), &x, |b, x| {
+                b.iter(|| zoo::nested_hessian(rosenbrock, black_box(*x)))
+            });
+            g.bench_with_input(BenchmarkId::new("num-dual", $n), &xs, |b, x| {
+                b.iter(|| zoo::num_dual_hessian(rosenbrock_num_dual, black_box(x)))
+            });
+            g.bench_with_input(BenchmarkId::new("hand-written", $n), &x, |b, x| b.iter(|| rosenbrock_hessian(black_box(x))));
+        )+};
+    }
+    case!(2, 4, 8, 16);
+    g.finish();
+}
+
+/// One zoo shape's Hessian at every width: Dual2, nested duals, num-dual.
+macro_rules! zoo_hessian_widths {
+    ($g:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+        let x = zoo::point::<$n>();
+        let xs = SVector::<f64, $n>::from(x);
+        zoo::assert_hessians_agree(
+            $name,
+            &hessian($f, x),
+            &zoo::nested_hessian($f, x),
+            zoo::num_dual_hessian($nd, &xs).2.as_slice(),
+        );
+        $g.bench_with_input(BenchmarkId::new("dual2", $n), &x, |b, x| b.iter(|| hessian($f, black_box(*x))));
+        $g.bench_with_input(BenchmarkId::new("nested", $n), &x, |b, x| b.iter(|| zoo::nested_hessian($f, black_box(*x))));
+        $g.bench_with_input(BenchmarkId::new("num-dual", $n), &xs, |b, x| b.iter(|| zoo::num_dual_hessian($nd, black_box(x))));
+    })+};
+}
+
+/// Every zoo shape's Hessian at N = 2, 4, 8, 16, with the zoo's short
+/// samples (144 cases).
+fn hessian_dual2_zoo_group(c: &mut Criterion) {
+    macro_rules! shape {
+        ($name:literal, $f:path, $nd:path) => {{
+            let mut g = c.benchmark_group(concat!("hessian-dual2-zoo-", $name));
+            g.warm_up_time(Duration::from_millis(150))
+                .measurement_time(Duration::from_millis(400))
+                .sample_size(20);
+            zoo_hessian_widths!(g, $name, $f, $nd; 2, 4, 8, 16);
+            g.finish();
+        }};
+    }
+    for_each_shape!(shape);
+}
+
+/// Hessian-vector products (forward over forward) against the gradient of
+/// the same function at the same width.
+fn hvp_group(c: &mut Criterion) {
+    macro_rules! widths {
+        ($group:literal, $f:path; $($n:literal),+) => {{
+            let mut g = c.benchmark_group($group);
+            g.warm_up_time(Duration::from_millis(150))
+                .measurement_time(Duration::from_millis(400))
+                .sample_size(20);
+            $(
+                let x = zoo::point::<$n>();
+                let v: [f64; $n] = std::array::from_fn(|i| (0.7 * i as f64).cos());
+                let h = hessian($f, x);
+                let hv = hessian_vector_product($f, x, v);
+                for (entry, row) in hv.iter().zip(&h) {
+                    let expected: f64 = row.iter().zip(&v).map(|(a, b)| a * b).sum();
+                    assert!((entry - expected).abs() <= 1e-10 * expected.abs().max(1.0), "{} N={}: {entry} vs {expected}", $group, $n);
+                }
+                g.bench_with_input(BenchmarkId::new("hvp", $n), &(x, v), |b, (x, v)| {
+                    b.iter(|| hessian_vector_product($f, black_box(*x), black_box(*v)))
+                });
+                g.bench_with_input(BenchmarkId::new("gradient", $n), &x, |b, x| b.iter(|| gradient($f, black_box(*x))));
+            )+
+            g.finish();
+        }};
+    }
+    widths!("hvp-rosenbrock", rosenbrock; 4, 8, 16);
+    widths!("hvp-zoo-tanh_layer", zoo::shapes::tanh_layer; 4, 8, 16);
+    widths!("hvp-zoo-pair_potential", zoo::shapes::pair_potential; 4, 8, 16);
+}
+
+/// `chunk::hessian_with` (block pairs inner ≤ outer, mirrored) against the
+/// same passes over every ordered pair of blocks, Rosenbrock, default chunk.
+fn chunk_hessian_group(c: &mut Criterion) {
+    const C: usize = chunk::DEFAULT_CHUNK;
+    for n in [50, 200] {
+        let x: Vec<f64> = (0..n)
+            .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
+            .collect();
+        let mut config = HessianConfig::<f64, C>::new(n);
+        let (mut gradient, mut hess) = (vec![0.0; n], vec![0.0; n * n]);
+        let mut inputs = vec![Dual::constant(Dual::constant(0.0)); n];
+        let (mut all_gradient, mut all_hess) = (vec![0.0; n], vec![0.0; n * n]);
+        let value =
+            chunk::hessian_with(&mut config, rosenbrock, &x, &mut gradient, &mut hess).unwrap();
+        let all_value = all_pairs::all_pairs_hessian::<C>(
+            &mut inputs,
+            rosenbrock,
+            &x,
+            &mut all_gradient,
+            &mut all_hess,
+        );
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-10 * b.abs().max(1.0);
+        assert!(close(value, all_value));
+        assert!(
+            gradient
+                .iter()
+                .zip(&all_gradient)
+                .all(|(&a, &b)| close(a, b))
+        );
+        assert!(hess.iter().zip(&all_hess).all(|(&a, &b)| close(a, b)));
+        let mut g = group(c, &format!("chunk-hessian-{n}"));
+        if n >= 200 {
+            g.sample_size(10).measurement_time(Duration::from_secs(2));
+        }
+        g.bench_function("symmetric", |b| {
+            b.iter(|| {
+                let value = chunk::hessian_with(
+                    &mut config,
+                    rosenbrock,
+                    black_box(&x),
+                    &mut gradient,
+                    &mut hess,
+                );
+                black_box((&gradient, &hess));
+                value
+            })
+        });
+        g.bench_function("all-pairs", |b| {
+            b.iter(|| {
+                let value = all_pairs::all_pairs_hessian::<C>(
+                    &mut inputs,
+                    rosenbrock,
+                    black_box(&x),
+                    &mut all_gradient,
+                    &mut all_hess,
+                );
+                black_box((&all_gradient, &all_hess));
+                value
+            })
+        });
+        g.finish();
+    }
+}
+
 fn chunk_group(c: &mut Criterion) {
     for n in [100, 1000, 10_000] {
         let x: Vec<f64> = (0..n)
@@ -341,6 +504,10 @@ fn main() {
     rat43_group(&mut c);
     layer_group(&mut c);
     hessian_group(&mut c);
+    hessian_dual2_group(&mut c);
+    hessian_dual2_zoo_group(&mut c);
+    hvp_group(&mut c);
+    chunk_hessian_group(&mut c);
     chunk_group(&mut c);
     chunk_widths_group(&mut c);
     #[cfg(feature = "rayon")]

@@ -77,6 +77,22 @@ impl Table<'_> {
         };
         self.verdicts.push(format!("| {what} | {verdict} |"));
     }
+
+    /// A target stated as a speed-up: `ratio` ≥ `bound`.
+    fn target_at_least(&mut self, what: String, ratio: Option<f64>, bound: f64) {
+        let verdict = match ratio {
+            Some(r) if r >= bound => format!("met: {r:.2}× ≥ {bound:.2}×"),
+            Some(r) => format!("**missed**: {r:.2}× < {bound:.2}× (by {:.1}×)", bound / r),
+            None => "not measured".to_owned(),
+        };
+        self.verdicts.push(format!("| {what} | {verdict} |"));
+    }
+
+    /// Whether any result of `group` was loaded: a section is written only
+    /// for groups that ran (or ran before in this target directory).
+    fn ran(&self, group: &str) -> bool {
+        self.medians.keys().any(|(g, _, _)| g == group)
+    }
 }
 
 fn time(ns: Option<f64>) -> String {
@@ -197,6 +213,177 @@ fn zoo_tables(t: &mut Table, o: &mut String) {
     .unwrap();
 }
 
+/// The second-order groups (issue 13): the Rosenbrock and zoo Hessians on
+/// `Dual2` against nested duals and num-dual, Hessian-vector products
+/// against the gradient, and the chunk Hessian's block symmetry. Each
+/// section only if its groups ran.
+fn second_order_tables(t: &mut Table, o: &mut String) {
+    let g = "hessian-dual2";
+    if t.ran(g) {
+        writeln!(o, "\n## Rosenbrock Hessian: `Dual2` against nested duals\n").unwrap();
+        writeln!(o, "The `hessian` driver (on `Dual2`) against nested duals `Dual<Dual<f64, N>, N>` seeded by hand (the driver's path before `Dual2`), num-dual's `hessian` (its `Dual2Vec`, full N × N) and the hand-written Hessian; the suite's Rosenbrock (`powi`).\n").unwrap();
+        writeln!(o, "| N | Dual2 | nested | num-dual | hand-written | nested / Dual2 | Dual2 / num-dual | Dual2 / hand |").unwrap();
+        writeln!(o, "|---|---|---|---|---|---|---|---|").unwrap();
+        for n in ["2", "4", "8", "16"] {
+            let speedup = t.ratio(g, "nested", "dual2", n);
+            let to_num_dual = t.ratio(g, "dual2", "num-dual", n);
+            writeln!(
+                o,
+                "| {n} | {} | {} | {} | {} | {} | {} | {} |",
+                time(t.get(g, "dual2", n)),
+                time(t.get(g, "nested", n)),
+                time(t.get(g, "num-dual", n)),
+                time(t.get(g, "hand-written", n)),
+                times(speedup),
+                times(to_num_dual),
+                times(t.ratio(g, "dual2", "hand-written", n)),
+            )
+            .unwrap();
+            if n != "2" {
+                t.target_at_least(
+                    format!("Rosenbrock Hessian, N = {n}: nested / Dual2 (speed-up)"),
+                    speedup,
+                    1.8,
+                );
+                t.target(
+                    format!("Rosenbrock Hessian, N = {n}: Dual2 / num-dual"),
+                    to_num_dual,
+                    0.35,
+                );
+            }
+        }
+    }
+
+    if zoo::SHAPES
+        .iter()
+        .any(|s| t.ran(&format!("hessian-dual2-zoo-{s}")))
+    {
+        const BOUND: f64 = 0.6;
+        writeln!(o, "\n## Zoo Hessians: `Dual2` against nested duals\n").unwrap();
+        writeln!(o, "Every zoo shape's Hessian: the `hessian` driver (`Dual2`), nested duals seeded by hand, num-dual's `hessian` on the zoo's num-dual shapes. The same comparison is timed again by `cargo bench --bench zoo_check`.\n").unwrap();
+        writeln!(
+            o,
+            "| shape | N | Dual2 | nested | num-dual | Dual2 / nested | Dual2 / num-dual |"
+        )
+        .unwrap();
+        writeln!(o, "|---|---|---|---|---|---|---|").unwrap();
+        let (mut worst, mut misses, mut cases) = ((0.0, String::new()), Vec::new(), 0);
+        for shape in zoo::SHAPES {
+            let g = format!("hessian-dual2-zoo-{shape}");
+            for n in ["2", "4", "8", "16"] {
+                let to_nested = t.ratio(&g, "dual2", "nested", n);
+                writeln!(
+                    o,
+                    "| {shape} | {n} | {} | {} | {} | {} | {} |",
+                    time(t.get(&g, "dual2", n)),
+                    time(t.get(&g, "nested", n)),
+                    time(t.get(&g, "num-dual", n)),
+                    times(to_nested),
+                    times(t.ratio(&g, "dual2", "num-dual", n)),
+                )
+                .unwrap();
+                if let (Some(r), false) = (to_nested, n == "2") {
+                    cases += 1;
+                    let case = format!("{shape} N = {n}");
+                    if r > worst.0 {
+                        worst = (r, case.clone());
+                    }
+                    if r > BOUND {
+                        misses.push((case, r));
+                    }
+                }
+            }
+        }
+        let verdict = if misses.is_empty() {
+            format!(
+                "met in all {cases} cases: worst {:.2}× ({})",
+                worst.0, worst.1
+            )
+        } else {
+            format!(
+                "**missed** in {} of {cases} cases: worst {:.2}× ({})",
+                misses.len(),
+                worst.0,
+                worst.1
+            )
+        };
+        t.verdicts.push(format!(
+            "| Zoo Hessians, every shape at N ≥ 4: Dual2 / nested ≤ {BOUND:.2}× | {verdict} |"
+        ));
+        for (case, r) in misses {
+            t.target(
+                format!("Zoo Hessian {case}: Dual2 / nested"),
+                Some(r),
+                BOUND,
+            );
+        }
+    }
+
+    let hvp = [
+        ("hvp-rosenbrock", "Rosenbrock"),
+        ("hvp-zoo-tanh_layer", "zoo tanh_layer"),
+        ("hvp-zoo-pair_potential", "zoo pair_potential"),
+    ];
+    if hvp.iter().any(|(g, _)| t.ran(g)) {
+        writeln!(o, "\n## Hessian-vector products against the gradient\n").unwrap();
+        writeln!(o, "`hessian_vector_product` (forward over forward on `Dual<Dual<f64, N>, 1>`) against `gradient` (`Dual<f64, N>`), same function, same point.\n").unwrap();
+        writeln!(o, "| function | N | HVP | gradient | HVP / gradient |").unwrap();
+        writeln!(o, "|---|---|---|---|---|").unwrap();
+        for (g, label) in hvp {
+            for n in ["4", "8", "16"] {
+                let r = t.ratio(g, "hvp", "gradient", n);
+                writeln!(
+                    o,
+                    "| {label} | {n} | {} | {} | {} |",
+                    time(t.get(g, "hvp", n)),
+                    time(t.get(g, "gradient", n)),
+                    times(r),
+                )
+                .unwrap();
+                if n == "16" {
+                    t.target(format!("HVP {label}, N = 16: HVP / gradient"), r, 4.0);
+                }
+            }
+        }
+    }
+
+    if ["chunk-hessian-50", "chunk-hessian-200"]
+        .iter()
+        .any(|g| t.ran(g))
+    {
+        writeln!(o, "\n## Chunk Hessian: block symmetry\n").unwrap();
+        writeln!(o, "`chunk::hessian_with` (default chunk C = 12, reused config; block pairs inner ≤ outer, mirrored) against the same passes over every ordered pair of blocks (`benches/suite/all_pairs.rs`), the suite's Rosenbrock.\n").unwrap();
+        writeln!(
+            o,
+            "| n | passes (symmetric / all) | symmetric | all pairs | all pairs / symmetric |"
+        )
+        .unwrap();
+        writeln!(o, "|---|---|---|---|---|").unwrap();
+        for n in [50usize, 200] {
+            let g = format!("chunk-hessian-{n}");
+            let blocks = n.div_ceil(12);
+            let r = t.ratio(&g, "all-pairs", "symmetric", "");
+            writeln!(
+                o,
+                "| {n} | {} / {} | {} | {} | {} |",
+                blocks * (blocks + 1) / 2,
+                blocks * blocks,
+                time(t.get(&g, "symmetric", "")),
+                time(t.get(&g, "all-pairs", "")),
+                times(r),
+            )
+            .unwrap();
+            if n == 200 {
+                t.target_at_least(
+                    "chunk::hessian, n = 200: all pairs / symmetric (speed-up)".into(),
+                    r,
+                    1.8,
+                );
+            }
+        }
+    }
+}
+
 pub fn write_benchmarks_md() {
     let mut medians = Medians::new();
     load(&criterion_directory(), &mut medians);
@@ -311,6 +498,8 @@ pub fn write_benchmarks_md() {
         )
         .unwrap();
     }
+
+    second_order_tables(&mut t, o);
 
     writeln!(
         o,

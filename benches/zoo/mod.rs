@@ -8,7 +8,8 @@ pub mod shapes;
 
 use std::hint::black_box;
 
-use nalgebra::SVector;
+use dualgrad::Dual;
+use nalgebra::{SMatrix, SVector};
 
 /// The widths every shape is measured at.
 pub const WIDTHS: [usize; 9] = [1, 2, 3, 4, 6, 8, 12, 16, 32];
@@ -106,6 +107,56 @@ pub fn num_dual_gradient<const N: usize>(
     x: &SVector<f64, N>,
 ) -> (f64, SVector<f64, N>) {
     num_dual::gradient(|v| f(v.as_slice()), black_box(x))
+}
+
+/// num-dual's value, gradient and Hessian of `f` at `x` (num-dual's
+/// second-order number `Dual2Vec`, a full N × N Hessian).
+pub fn num_dual_hessian<const N: usize>(
+    f: impl Fn(&[num_dual::Dual2SVec64<N>]) -> num_dual::Dual2SVec64<N>,
+    x: &SVector<f64, N>,
+) -> (f64, SVector<f64, N>, SMatrix<f64, N, N>) {
+    num_dual::hessian(|v| f(v.as_slice()), x)
+}
+
+/// A second-order nested dual of width N in each order: what
+/// `dualgrad::hessian` evaluated on before `Dual2`.
+pub type Nested<const N: usize> = Dual<Dual<f64, N>, N>;
+
+/// The Hessian on nested duals seeded by hand, as a user who nests writes
+/// it and as `dualgrad::hessian` computed it before `Dual2`: input i is
+/// `(xᵢ + δᵢ) + εᵢ`, and H[i][j] is the inner partial j of the outer
+/// partial i. Every entry is computed, both triangles.
+pub fn nested_hessian<const N: usize>(
+    f: impl Fn(&[Nested<N>]) -> Nested<N>,
+    x: [f64; N],
+) -> [[f64; N]; N] {
+    let seeded: [Nested<N>; N] = std::array::from_fn(|i| {
+        let outer = std::array::from_fn(|j| Dual::constant(if i == j { 1.0 } else { 0.0 }));
+        Dual::new(Dual::variable(x[i], i), outer)
+    });
+    let y = f(&seeded);
+    std::array::from_fn(|i| *y.partials()[i].partials())
+}
+
+/// Checks that Dual2's Hessian agrees with the nested duals' and with
+/// num-dual's (column-major, the same for a symmetric matrix) to rounding,
+/// before any of them is timed.
+pub fn assert_hessians_agree<const N: usize>(
+    name: &str,
+    dual2: &[[f64; N]; N],
+    nested: &[[f64; N]; N],
+    num_dual: &[f64],
+) {
+    for i in 0..N {
+        for j in 0..N {
+            let (a, b, c) = (dual2[i][j], nested[i][j], num_dual[j * N + i]);
+            let scale = b.abs().max(1.0);
+            assert!(
+                (a - b).abs() <= 1e-10 * scale && (a - c).abs() <= 1e-10 * scale,
+                "{name} N={N} Hessian ({i}, {j}): Dual2 {a}, nested {b}, num-dual {c}"
+            );
+        }
+    }
 }
 
 /// Checks that the three dual gradients agree with each other before any
