@@ -94,3 +94,42 @@ fn gradient_of_a_struct_with_data_matches_the_closed_form() {
     let expected: Vec<f64> = w.iter().zip(&x).map(|(w, x)| 2.0 * w * x).collect();
     assert_eq!(g, expected);
 }
+
+/// The configs report their size and the number of evaluations of f they
+/// will make: ⌈n / C⌉ for a gradient, b(b + 1)/2 pairs of b blocks for a
+/// Hessian.
+#[test]
+fn configs_report_their_length_and_passes() {
+    use dualgrad::chunk::{GradientConfig, HessianConfig};
+    for n in [0usize, 1, 4, 5, 12, 13, 100] {
+        let g = GradientConfig::<f64, 4>::new(n);
+        assert_eq!(
+            (g.len(), g.is_empty(), g.passes()),
+            (n, n == 0, n.div_ceil(4))
+        );
+        let h = HessianConfig::<f64, 4>::new(n);
+        let b = n.div_ceil(4);
+        assert_eq!(
+            (h.len(), h.is_empty(), h.passes()),
+            (n, n == 0, b * (b + 1) / 2)
+        );
+    }
+    // Counted, not just computed: f is called exactly `passes()` times.
+    let calls = std::cell::Cell::new(0);
+    let x = [1.0; 9];
+    let mut config = HessianConfig::<f64, 4>::new(9);
+    let (mut g, mut h) = ([0.0; 9], [0.0; 81]);
+    chunk::hessian_with(
+        &mut config,
+        |v| {
+            calls.set(calls.get() + 1);
+            v[0] * v[8]
+        },
+        &x,
+        &mut g,
+        &mut h,
+    )
+    .unwrap();
+    assert_eq!(calls.get(), config.passes());
+    assert_eq!((h[8], h[72]), (1.0, 1.0));
+}
