@@ -3,7 +3,6 @@
 //! The derivative rules live elsewhere: operators in `ops.rs`, elementary
 //! functions in `rules/`, trait forwarding in `num_traits_impls.rs`.
 
-use core::cmp::Ordering;
 use core::fmt;
 
 use num_traits::Float;
@@ -345,73 +344,7 @@ impl<T: Float, const N: usize> From<T> for Dual<T, N> {
     }
 }
 
-impl<T: PartialEq, const N: usize> PartialEq for Dual<T, N> {
-    /// Compares the values only (see the [type docs](Dual)).
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
-    }
-}
-
-impl<T: PartialEq, const N: usize> PartialEq<T> for Dual<T, N> {
-    /// Compares the value with a plain number.
-    #[inline]
-    fn eq(&self, other: &T) -> bool {
-        self.value == *other
-    }
-}
-
-impl<T: PartialOrd, const N: usize> PartialOrd for Dual<T, N> {
-    /// Orders by value only (see the [type docs](Dual)).
-    #[inline]
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        self.value.partial_cmp(&other.value)
-    }
-}
-
-impl<T: PartialOrd, const N: usize> PartialOrd<T> for Dual<T, N> {
-    /// Orders the value against a plain number.
-    #[inline]
-    fn partial_cmp(&self, other: &T) -> Option<Ordering> {
-        self.value.partial_cmp(other)
-    }
-}
-
-/// `2.0 == x` and `2.0 < x` for `f32` and `f64`, as `2.0 * x` compiles:
-/// the plain number against the dual's value.
-macro_rules! scalar_comparisons_on_the_left {
-    ($($t:ty),+) => {$(
-        impl<const N: usize> PartialEq<Dual<$t, N>> for $t {
-            /// Compares with the dual's value only.
-            ///
-            /// ```
-            /// use dualgrad::Dual;
-            #[doc = concat!("let x = Dual::<", stringify!($t), ", 1>::variable(2.0, 0);")]
-            #[doc = concat!("assert!(2.0 as ", stringify!($t), " == x);")]
-            /// ```
-            #[inline]
-            fn eq(&self, other: &Dual<$t, N>) -> bool {
-                *self == other.value
-            }
-        }
-
-        impl<const N: usize> PartialOrd<Dual<$t, N>> for $t {
-            /// Orders against the dual's value only.
-            ///
-            /// ```
-            /// use dualgrad::Dual;
-            #[doc = concat!("let x = Dual::<", stringify!($t), ", 1>::variable(2.0, 0);")]
-            #[doc = concat!("assert!((1.0 as ", stringify!($t), ") < x && (3.0 as ", stringify!($t), ") > x);")]
-            /// ```
-            #[inline]
-            fn partial_cmp(&self, other: &Dual<$t, N>) -> Option<Ordering> {
-                self.partial_cmp(&other.value)
-            }
-        }
-    )+};
-}
-
-scalar_comparisons_on_the_left!(f32, f64);
+value_comparisons!(Dual);
 
 /// `Dual { value: …, partials: […] }` (the debug-build perturbation tag
 /// is not shown).

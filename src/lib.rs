@@ -147,13 +147,13 @@
 //! # Nesting and perturbation confusion
 //!
 //! A derivative inside a derivative must keep the two perturbations apart.
-//! This is wrong, and in a debug build it panics:
+//! This is wrong, and in a debug build it panics (`tests/perturbation.rs`
+//! checks that it does):
 //!
-//! ```should_panic
+//! ```no_run
 //! use dualgrad::{derivative, Dual};
 //! // d/dx [ x · d/dy (x + y) ] at x = 1 is 1.
 //! let wrong = derivative(|x| x * Dual::constant(derivative(|y| x + y, 1.0)), 1.0);
-//! # panic!("release builds do not check; tests/perturbation.rs checks the debug panic");
 //! ```
 //!
 //! The inner `derivative` is called at `f64`, so its `y` is a

@@ -156,3 +156,133 @@ macro_rules! from_primitive {
         }
     )+};
 }
+
+/// Comparisons on the value only, for the number type `$T<T, N>`:
+/// `PartialEq`/`PartialOrd` with itself and with `T`, and `2.0 == x`,
+/// `2.0 < x` for `f32` and `f64` on the left (as `2.0 * x` compiles). Each
+/// impl gets a doctest on `$T<f64, 1>` (or `f32`).
+macro_rules! value_comparisons {
+    ($T:ident) => {
+        impl<T: PartialEq, const N: usize> PartialEq for $T<T, N> {
+            #[doc = concat!("Compares the values only (see the [type docs](", stringify!($T), ")).")]
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("assert_eq!(", stringify!($T), "::<f64, 1>::variable(1.0, 0), ", stringify!($T), "::constant(1.0));")]
+            /// ```
+            #[inline]
+            fn eq(&self, other: &Self) -> bool {
+                self.value == other.value
+            }
+        }
+
+        impl<T: PartialEq, const N: usize> PartialEq<T> for $T<T, N> {
+            /// Compares the value with a plain number.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("assert!(", stringify!($T), "::<f64, 1>::variable(1.0, 0) == 1.0);")]
+            /// ```
+            #[inline]
+            fn eq(&self, other: &T) -> bool {
+                self.value == *other
+            }
+        }
+
+        impl<T: PartialOrd, const N: usize> PartialOrd for $T<T, N> {
+            #[doc = concat!("Orders by value only (see the [type docs](", stringify!($T), ")).")]
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("assert!(", stringify!($T), "::<f64, 1>::variable(1.0, 0) < ", stringify!($T), "::constant(2.0));")]
+            /// ```
+            #[inline]
+            fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+                self.value.partial_cmp(&other.value)
+            }
+        }
+
+        impl<T: PartialOrd, const N: usize> PartialOrd<T> for $T<T, N> {
+            /// Orders the value against a plain number.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("assert!(", stringify!($T), "::<f64, 1>::variable(1.0, 0) < 2.0);")]
+            /// ```
+            #[inline]
+            fn partial_cmp(&self, other: &T) -> Option<core::cmp::Ordering> {
+                self.value.partial_cmp(other)
+            }
+        }
+
+        value_comparisons!(@left $T; f32, f64);
+    };
+    (@left $T:ident; $($t:ty),+) => {$(
+        impl<const N: usize> PartialEq<$T<$t, N>> for $t {
+            /// Compares with the value only.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("let x = ", stringify!($T), "::<", stringify!($t), ", 1>::variable(2.0, 0);")]
+            #[doc = concat!("assert!(2.0 as ", stringify!($t), " == x);")]
+            /// ```
+            #[inline]
+            fn eq(&self, other: &$T<$t, N>) -> bool {
+                *self == other.value
+            }
+        }
+
+        impl<const N: usize> PartialOrd<$T<$t, N>> for $t {
+            /// Orders against the value only.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($T), ";")]
+            #[doc = concat!("let x = ", stringify!($T), "::<", stringify!($t), ", 1>::variable(2.0, 0);")]
+            #[doc = concat!("assert!((1.0 as ", stringify!($t), ") < x && (3.0 as ", stringify!($t), ") > x);")]
+            /// ```
+            #[inline]
+            fn partial_cmp(&self, other: &$T<$t, N>) -> Option<core::cmp::Ordering> {
+                self.partial_cmp(&other.value)
+            }
+        }
+    )+};
+}
+
+/// `-&x`, and `Sum`/`Product` (owned and by reference) for the number type
+/// `$T<T, N>`, from its `Neg`, `Add` and `Mul`.
+macro_rules! neg_ref_sum_product {
+    ($T:ident) => {
+        impl<T: Float, const N: usize> Neg for &$T<T, N> {
+            type Output = $T<T, N>;
+            #[inline(always)]
+            fn neg(self) -> $T<T, N> {
+                -*self
+            }
+        }
+
+        impl<T: Float, const N: usize> Sum for $T<T, N> {
+            /// Adds from −0, like `f64`'s `Sum`, so the value is bit-identical.
+            fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+                iter.fold(Self::constant(T::neg_zero()), Add::add)
+            }
+        }
+
+        impl<'a, T: Float, const N: usize> Sum<&'a $T<T, N>> for $T<T, N> {
+            fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                iter.copied().sum()
+            }
+        }
+
+        impl<T: Float, const N: usize> Product for $T<T, N> {
+            fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
+                iter.fold(Self::constant(T::one()), Mul::mul)
+            }
+        }
+
+        impl<'a, T: Float, const N: usize> Product<&'a $T<T, N>> for $T<T, N> {
+            fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
+                iter.copied().product()
+            }
+        }
+    };
+}

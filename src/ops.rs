@@ -171,38 +171,7 @@ impl<T: Float, const N: usize> Neg for Dual<T, N> {
     }
 }
 
-impl<T: Float, const N: usize> Neg for &Dual<T, N> {
-    type Output = Dual<T, N>;
-    #[inline(always)]
-    fn neg(self) -> Dual<T, N> {
-        -*self
-    }
-}
-
-impl<T: Float, const N: usize> Sum for Dual<T, N> {
-    /// Adds from −0, like `f64`'s `Sum`, so the value is bit-identical.
-    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::constant(T::neg_zero()), Add::add)
-    }
-}
-
-impl<'a, T: Float, const N: usize> Sum<&'a Dual<T, N>> for Dual<T, N> {
-    fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        iter.copied().sum()
-    }
-}
-
-impl<T: Float, const N: usize> Product for Dual<T, N> {
-    fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::constant(T::one()), Mul::mul)
-    }
-}
-
-impl<'a, T: Float, const N: usize> Product<&'a Dual<T, N>> for Dual<T, N> {
-    fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        iter.copied().product()
-    }
-}
+neg_ref_sum_product!(Dual);
 
 #[cfg(test)]
 mod tests {

@@ -143,9 +143,7 @@ where
         "one entry per output",
     )?;
     run(config, f, x, out);
-    for (value, yi) in values.iter_mut().zip(&config.outputs) {
-        *value = yi.value();
-    }
+    read_values(config, values);
     Ok(())
 }
 
@@ -201,15 +199,20 @@ pub fn value_and_jacobian_of<T: Float, F: VectorFn>(f: &F, x: &[T]) -> (Vec<T>, 
             x,
             &mut out,
         );
-        for (value, yi) in values.iter_mut().zip(&config.outputs) {
-            *value = yi.value();
-        }
+        read_values(&config, &mut values);
     });
     let rows = match n {
         0 => vec![Vec::new(); m],
         _ => out.chunks_exact(n).map(<[T]>::to_vec).collect(),
     };
     (values, rows)
+}
+
+/// f(x), from the outputs the last pass left in the config.
+fn read_values<T: Float, const C: usize>(config: &JacobianConfig<T, C>, values: &mut [T]) {
+    for (value, yi) in values.iter_mut().zip(&config.outputs) {
+        *value = yi.value();
+    }
 }
 
 /// The lengths of `jacobian_with`'s arguments.

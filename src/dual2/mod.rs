@@ -9,7 +9,6 @@ mod num_traits_impls;
 mod ops;
 mod rules;
 
-use core::cmp::Ordering;
 use core::fmt;
 
 use num_traits::Float;
@@ -240,7 +239,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// This number's perturbation tag.
     #[inline(always)]
-    #[allow(dead_code)] // read by the unit tests until the drivers seed `Dual2`
+    #[cfg(test)]
     pub(crate) fn tag(&self) -> Tag {
         self.tag
     }
@@ -280,93 +279,7 @@ impl<T: Float, const N: usize> From<T> for Dual2<T, N> {
     }
 }
 
-impl<T: PartialEq, const N: usize> PartialEq for Dual2<T, N> {
-    /// Compares the values only (see the [type docs](Dual2)).
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// assert_eq!(Dual2::<f64, 1>::variable(1.0, 0), Dual2::constant(1.0));
-    /// ```
-    #[inline]
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
-    }
-}
-
-impl<T: PartialEq, const N: usize> PartialEq<T> for Dual2<T, N> {
-    /// Compares the value with a plain number.
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// assert!(Dual2::<f64, 1>::variable(1.0, 0) == 1.0);
-    /// ```
-    #[inline]
-    fn eq(&self, other: &T) -> bool {
-        self.value == *other
-    }
-}
-
-impl<T: PartialOrd, const N: usize> PartialOrd for Dual2<T, N> {
-    /// Orders by value only (see the [type docs](Dual2)).
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// assert!(Dual2::<f64, 1>::variable(1.0, 0) < Dual2::constant(2.0));
-    /// ```
-    #[inline]
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        self.value.partial_cmp(&other.value)
-    }
-}
-
-impl<T: PartialOrd, const N: usize> PartialOrd<T> for Dual2<T, N> {
-    /// Orders the value against a plain number.
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// assert!(Dual2::<f64, 1>::variable(1.0, 0) < 2.0);
-    /// ```
-    #[inline]
-    fn partial_cmp(&self, other: &T) -> Option<Ordering> {
-        self.value.partial_cmp(other)
-    }
-}
-
-/// `2.0 == x` and `2.0 < x` for `f32` and `f64`, as `2.0 * x` compiles:
-/// the plain number against the value.
-macro_rules! scalar_comparisons_on_the_left {
-    ($($t:ty),+) => {$(
-        impl<const N: usize> PartialEq<Dual2<$t, N>> for $t {
-            /// Compares with the value only.
-            ///
-            /// ```
-            /// use dualgrad::Dual2;
-            #[doc = concat!("let x = Dual2::<", stringify!($t), ", 1>::variable(2.0, 0);")]
-            #[doc = concat!("assert!(2.0 as ", stringify!($t), " == x);")]
-            /// ```
-            #[inline]
-            fn eq(&self, other: &Dual2<$t, N>) -> bool {
-                *self == other.value
-            }
-        }
-
-        impl<const N: usize> PartialOrd<Dual2<$t, N>> for $t {
-            /// Orders against the value only.
-            ///
-            /// ```
-            /// use dualgrad::Dual2;
-            #[doc = concat!("let x = Dual2::<", stringify!($t), ", 1>::variable(2.0, 0);")]
-            #[doc = concat!("assert!((1.0 as ", stringify!($t), ") < x && (3.0 as ", stringify!($t), ") > x);")]
-            /// ```
-            #[inline]
-            fn partial_cmp(&self, other: &Dual2<$t, N>) -> Option<Ordering> {
-                self.partial_cmp(&other.value)
-            }
-        }
-    )+};
-}
-
-scalar_comparisons_on_the_left!(f32, f64);
+value_comparisons!(Dual2);
 
 /// `Dual2 { value: …, gradient: […], hessian: [[…], …] }` with the full
 /// symmetric Hessian (the debug-build perturbation tag is not shown).
