@@ -305,6 +305,9 @@ mod ops;
 mod partials;
 mod passes;
 mod rules;
+#[cfg(feature = "special")]
+#[cfg_attr(docsrs, doc(cfg(feature = "special")))]
+pub mod special;
 mod tag;
 
 pub use drivers::{

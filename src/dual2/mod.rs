@@ -1,13 +1,16 @@
 //! The [`Dual2`] type: a value, its gradient and its Hessian, carried
 //! through a computation together. Constructors, accessors, comparison and
 //! printing are here; the second-order chain rule is in `chain.rs`, the
-//! operators in `ops.rs`, the elementary functions in `rules.rs` and the
-//! trait forwarding in `num_traits_impls.rs`.
+//! operators in `ops.rs`, the elementary functions in `rules.rs` (the
+//! special functions in `special.rs`) and the trait forwarding in
+//! `num_traits_impls.rs`.
 
 mod chain;
 mod num_traits_impls;
 mod ops;
 mod rules;
+#[cfg(feature = "special")]
+mod special;
 
 use core::fmt;
 

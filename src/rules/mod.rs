@@ -9,10 +9,14 @@
 //!   (value, derivative, and a doctest oracle);
 //! * `binary.rs`: two-argument functions (`powf`, `atan2`, `hypot`, `log`, …);
 //! * `piecewise.rs`: functions with kinks or jumps (`abs`, `max`, `floor`, …)
-//!   and the finite slope each one reports there.
+//!   and the finite slope each one reports there;
+//! * `special.rs`: erf, Γ, ψ, β, the incomplete gamma and Bessel
+//!   functions (feature `special`).
 
 mod binary;
 mod piecewise;
+#[cfg(feature = "special")]
+mod special;
 mod unary;
 
 use num_traits::{Float, ToPrimitive};

@@ -1,0 +1,296 @@
+//! Special functions with exact derivatives: erf, Γ, ψ and its
+//! derivatives, β, the incomplete gamma function and Bessel functions
+//! (feature `special`, on by default).
+//!
+//! [`SpecialFloat`] extends [`Float`] with them, for `f32`, `f64`,
+//! [`Dual`](crate::Dual) and [`Dual2`](crate::Dual2) over any
+//! `T: SpecialFloat` (so nested duals too). Write a log-likelihood once,
+//! generically, and get its gradient and Hessian:
+//!
+//! ```
+//! use dualgrad::special::SpecialFloat;
+//! use dualgrad::{Dual, Dual2, gradient, hessian};
+//!
+//! /// The log-likelihood of a gamma distribution (shape k, scale θ) at x.
+//! fn gamma_log_density<S: SpecialFloat>(p: &[S], x: S) -> S {
+//!     let (k, theta) = (p[0], p[1]);
+//!     (k - S::one()) * x.ln() - x / theta - k.ln_gamma_fn() - k * theta.ln()
+//! }
+//! let g = gradient(|p| gamma_log_density(p, Dual::constant(3.0)), [2.0, 1.5]);
+//! // ∂/∂k = ln x − ψ(k) − ln θ, with ψ(2) = 1 − γ.
+//! let euler_gamma = 0.577_215_664_901_532_9;
+//! let want = 3.0_f64.ln() - (1.0 - euler_gamma) - 1.5_f64.ln();
+//! assert!((g[0] - want).abs() < 1e-14);
+//! // ∂²/∂k² = −ψ₁(k), with ψ₁(2) = π²/6 − 1.
+//! let h = hessian(|p| gamma_log_density(p, Dual2::constant(3.0)), [2.0, 1.5]);
+//! let pi = std::f64::consts::PI;
+//! assert!((h[0][0] + (pi * pi / 6.0 - 1.0)).abs() < 1e-14);
+//! ```
+//!
+//! # Names
+//!
+//! Four functions are named with an `_fn` suffix: [`gamma_fn`](SpecialFloat::gamma_fn),
+//! [`ln_gamma_fn`](SpecialFloat::ln_gamma_fn), [`erf_fn`](SpecialFloat::erf_fn) and
+//! [`erfc_fn`](SpecialFloat::erfc_fn). The standard library reserves
+//! `gamma`, `ln_gamma`, `erf` and `erfc` as unstable inherent methods of
+//! `f32` and `f64`; a trait method of the same name called on a plain
+//! float compiles on stable with the `unstable_name_collisions` warning
+//! today and would stop meaning ours the day std stabilises its own (Rust
+//! 1.95 checked; `tests/special_names.rs` keeps the rest warning-free).
+//! The other names (`digamma`, `beta`, `bessel_j0`, …) are free.
+//!
+//! # Derivatives
+//!
+//! Each rule is written once, on [`Dual`](crate::Dual), beside its formula;
+//! [`Dual2`](crate::Dual2) and nested duals differentiate that rule again.
+//! Because ψₙ′ = ψₙ₊₁, Γ′ = Γψ and the Bessel rules stay in the family,
+//! any order of nesting works.
+//!
+//! | function | derivative |
+//! |---|---|
+//! | erf x, erfc x | ±2/√π·e^(−x²) |
+//! | erf⁻¹ x | √π/2·e^((erf⁻¹x)²) |
+//! | Γ(x), ln\|Γ(x)\| | Γ(x)ψ(x), ψ(x) |
+//! | ψ(x), ψ₁(x), ψₙ(x) | ψ₁(x), ψ₂(x), ψₙ₊₁(x) |
+//! | B(a, b), ln\|B(a, b)\| | ∂/∂a = B·(ψ(a) − ψ(a + b)), ∂/∂a = ψ(a) − ψ(a + b) (b alike) |
+//! | P(a, x), Q(a, x) | ∂/∂x = ±x^(a−1)e^(−x)/Γ(a); ∂/∂a **not provided: NaN** |
+//! | J₀, J₁, Jₙ | −J₁, (J₀ − J₂)/2, (Jₙ₋₁ − Jₙ₊₁)/2 |
+//! | Y₀, Y₁, Yₙ | −Y₁, (Y₀ − Y₂)/2, (Yₙ₋₁ − Yₙ₊₁)/2 |
+//!
+//! J₁′ = J₀ − J₁/x is the same function; the form without 1/x keeps the
+//! second and third derivatives at and near x = 0 free of cancellation.
+//!
+//! The shape derivative ∂P/∂a has no closed form (it needs a
+//! Meijer G-function); a variable shape gets NaN partials rather than a
+//! wrong number, and a constant shape keeps zero partials.
+//!
+//! # Semantics
+//!
+//! Values are those of the float function: ±∞ or NaN at poles (Γ at 0 and
+//! the negative integers, ψ and ψₙ there too, Y at 0), never a panic. At a
+//! pole or where a derivative is infinite (erf⁻¹ at ±1), a **constant**
+//! keeps zero partials, as the crate's `√` and `ln` do. NaN arguments give
+//! NaN. Bounded work everywhere: orders |n| > 10⁶ of Jₙ and Yₙ are 0 or
+//! −∞ where the function underflows (|n| > 2|x|) and NaN elsewhere; the
+//! incomplete gamma function is NaN for a > 10¹⁰; ψₙ (n ≥ 2) is NaN below
+//! x = −10⁶.
+//!
+//! | function | value at the poles |
+//! |---|---|
+//! | Γ | ±∞ at ±0, NaN at the negative integers (libm) |
+//! | ln\|Γ\| | +∞ at 0 and the negative integers; sign 1 there (`lgamma_r`) |
+//! | ψ | ∓∞ at ±0, NaN at the negative integers |
+//! | ψ₁ | +∞ at 0 and the negative integers |
+//! | ψₙ, n ≥ 2 | ±∞ at ±0, NaN at the negative integers |
+//! | P, Q | NaN for a ≤ 0 or x < 0 |
+//!
+//! # Accuracy
+//!
+//! Measured against the mpmath tables in `tests/data/special/`
+//! (`generate.py`, at least 200 points a function: ordinary points, near
+//! poles and zeros, tiny and huge arguments), f64, by `tests/special.rs`,
+//! which fails if any figure gets worse. "rel" is the largest relative
+//! error; where the function crosses zero (Bessel functions, ψ at its root
+//! 1.4616…, ln Γ at 1 and 2) relative error is unbounded and the absolute
+//! error there is the honest measure.
+//!
+//! ACCURACY_TABLE
+//!
+//! Second derivatives through [`Dual2`](crate::Dual2) agree with nested
+//! duals to 1e−12 relative, and with the tables' mpmath second derivatives
+//! to the figures `tests/special.rs` asserts.
+
+mod float;
+mod polygamma;
+
+use num_traits::Float;
+
+/// The special functions, on `f32`, `f64`, [`Dual`](crate::Dual) and
+/// [`Dual2`](crate::Dual2): write a function once over `S: SpecialFloat`
+/// and differentiate it with any driver.
+///
+/// On duals each method has its exact derivative (see the [module
+/// docs](self) for the rules, the values at poles and the accuracy table);
+/// the inherent methods of `Dual` and `Dual2` with the same names are the
+/// same functions.
+pub trait SpecialFloat: Float {
+    /// The error function erf x = 2/√π·∫₀ˣ e^(−t²) dt (libm). Named with
+    /// `_fn`: see [Names](self#names).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.erf_fn() - 0.842_700_792_949_714_9).abs() < 1e-16);
+    /// ```
+    fn erf_fn(self) -> Self;
+
+    /// The complementary error function erfc x = 1 − erf x, accurate where
+    /// erf x is near 1 (libm).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((5.0_f64.erfc_fn() - 1.537_459_794_428_034_8e-12).abs() < 1e-27);
+    /// ```
+    fn erfc_fn(self) -> Self;
+
+    /// The inverse error function: erf(erf⁻¹ y) = y on [−1, 1], ±∞ at ±1,
+    /// NaN outside (`special`).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((0.5_f64.erf_inv() - 0.476_936_276_204_469_9).abs() < 1e-16);
+    /// ```
+    fn erf_inv(self) -> Self;
+
+    /// The gamma function Γ(x) = ∫₀^∞ tˣ⁻¹e⁻ᵗ dt, continued to x < 0 (libm's
+    /// `tgamma`): Γ(n) = (n − 1)!. Named with `_fn`: see [Names](self#names).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert_eq!(5.0_f64.gamma_fn(), 24.0);
+    /// assert!((0.5_f64.gamma_fn() - std::f64::consts::PI.sqrt()).abs() < 1e-15);
+    /// ```
+    fn gamma_fn(self) -> Self;
+
+    /// ln|Γ(x)|, finite far beyond where Γ overflows (libm's `lgamma_r`);
+    /// the sign of Γ(x) is [`gamma_sign`](Self::gamma_sign).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((101.0_f64.ln_gamma_fn() - 363.739_375_555_563_5).abs() < 1e-12);
+    /// assert!(((-0.5_f64).ln_gamma_fn() - (2.0 * std::f64::consts::PI.sqrt()).ln()).abs() < 1e-15);
+    /// ```
+    fn ln_gamma_fn(self) -> Self;
+
+    /// The sign of Γ(x): 1 or −1 (1 at the poles, as C's `lgamma_r`; NaN
+    /// for NaN), so that Γ(x) = sign·e^(ln|Γ(x)|). Piecewise constant: its
+    /// derivative is 0.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert_eq!((-0.5_f64).gamma_sign(), -1.0);
+    /// assert_eq!((-1.5_f64).gamma_sign(), 1.0);
+    /// ```
+    fn gamma_sign(self) -> Self;
+
+    /// The digamma function ψ(x) = d/dx ln Γ(x) (`special` for x ≥ 0, the
+    /// reflection ψ(x) = ψ(1 − x) − π·cot(πx) below).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// let euler_gamma = 0.577_215_664_901_532_9;
+    /// assert!((1.0_f64.digamma() + euler_gamma).abs() < 1e-16);
+    /// ```
+    fn digamma(self) -> Self;
+
+    /// The trigamma function ψ₁(x) = d/dx ψ(x) (`special` for x > 0, the
+    /// reflection ψ₁(x) = π²/sin²(πx) − ψ₁(1 − x) below).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// let pi = std::f64::consts::PI;
+    /// assert!((1.0_f64.trigamma() - pi * pi / 6.0).abs() < 1e-15);
+    /// ```
+    fn trigamma(self) -> Self;
+
+    /// The polygamma function ψₙ(x) = dⁿ/dxⁿ ψ(x): ψ₀ = ψ, ψ₁ the trigamma
+    /// function, and for n ≥ 2 this crate's own Hurwitz-zeta sum with an
+    /// Euler–Maclaurin tail (within 1e−13 relative of mpmath on x > 0).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// let zeta3 = 1.202_056_903_159_594_3; // ψ₂(1) = −2ζ(3)
+    /// assert!((1.0_f64.polygamma(2) + 2.0 * zeta3).abs() < 1e-15);
+    /// ```
+    fn polygamma(self, n: u32) -> Self;
+
+    /// The beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b), with a = `self`.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((2.0_f64.beta(3.0) - 1.0 / 12.0).abs() < 1e-16);
+    /// ```
+    fn beta(self, b: Self) -> Self;
+
+    /// ln|B(a, b)| = ln|Γ(a)| + ln|Γ(b)| − ln|Γ(a + b)|, with a = `self`.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((2.0_f64.ln_beta(3.0) + 12.0_f64.ln()).abs() < 1e-15);
+    /// ```
+    fn ln_beta(self, b: Self) -> Self;
+
+    /// The regularised lower incomplete gamma function
+    /// P(a, x) = ∫₀ˣ tᵃ⁻¹e⁻ᵗ dt / Γ(a), with a = `self` (`statrs`): the
+    /// gamma distribution's CDF. NaN for a ≤ 0, x < 0 or a > 10¹⁰.
+    /// The derivative in a is NaN (not provided): see the [module
+    /// docs](self#derivatives).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// // P(1, x) = 1 − e⁻ˣ
+    /// assert!((1.0_f64.gamma_p(2.0) - (1.0 - (-2.0_f64).exp())).abs() < 1e-15);
+    /// ```
+    fn gamma_p(self, x: Self) -> Self;
+
+    /// The regularised upper incomplete gamma function
+    /// Q(a, x) = 1 − P(a, x), computed directly so that the upper tail keeps
+    /// its digits (`statrs`).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// let q = 1.0_f64.gamma_q(30.0); // e⁻³⁰
+    /// assert!((q - (-30.0_f64).exp()).abs() < 1e-13 * q);
+    /// ```
+    fn gamma_q(self, x: Self) -> Self;
+
+    /// The Bessel function of the first kind of order 0, J₀(x) (libm).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_j0() - 0.765_197_686_557_966_6).abs() < 1e-16);
+    /// ```
+    fn bessel_j0(self) -> Self;
+
+    /// The Bessel function of the first kind of order 1, J₁(x) (libm).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_j1() - 0.440_050_585_744_933_5).abs() < 1e-16);
+    /// ```
+    fn bessel_j1(self) -> Self;
+
+    /// The Bessel function of the first kind of integer order n, Jₙ(x)
+    /// (libm), J₋ₙ = (−1)ⁿJₙ.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_jn(2) - 0.114_903_484_931_900_5).abs() < 1e-16);
+    /// ```
+    fn bessel_jn(self, n: i32) -> Self;
+
+    /// The Bessel function of the second kind of order 0, Y₀(x) (libm):
+    /// −∞ at 0, NaN for x < 0.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_y0() - 0.088_256_964_215_676_96).abs() < 1e-16);
+    /// ```
+    fn bessel_y0(self) -> Self;
+
+    /// The Bessel function of the second kind of order 1, Y₁(x) (libm).
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_y1() + 0.781_212_821_300_288_7).abs() < 1e-15);
+    /// ```
+    fn bessel_y1(self) -> Self;
+
+    /// The Bessel function of the second kind of integer order n, Yₙ(x)
+    /// (libm), Y₋ₙ = (−1)ⁿYₙ.
+    ///
+    /// ```
+    /// use dualgrad::special::SpecialFloat;
+    /// assert!((1.0_f64.bessel_yn(2) + 1.650_682_606_816_254_4).abs() < 1e-15);
+    /// ```
+    fn bessel_yn(self, n: i32) -> Self;
+}
