@@ -926,3 +926,70 @@ fn debug_builds_run_with_overflow_checks() {
     let x: u8 = black_box(u8::MAX);
     black_box(x + 1);
 }
+
+// --- The special functions ---------------------------------------------------------------
+
+/// Every `SpecialFloat` method at every pair of awkward inputs, with the
+/// orders that reach libm's and our loops' limits.
+#[cfg(feature = "special")]
+fn every_special_function<S: dualgrad::special::SpecialFloat>(make: impl Fn(f64) -> S) {
+    let mut inputs: Vec<f64> = INPUTS.to_vec();
+    inputs.extend([
+        -2.0,
+        -3.0,
+        -170.0,
+        -1e6 + 0.5,
+        1e10,
+        2e10,
+        1e-300,
+        1.4616321449683622,
+    ]);
+    for &a in &inputs {
+        let x = make(a);
+        black_box((
+            x.erf_fn(),
+            x.erfc_fn(),
+            x.erf_inv(),
+            x.gamma_fn(),
+            x.ln_gamma_fn(),
+        ));
+        black_box((x.gamma_sign(), x.digamma(), x.trigamma()));
+        black_box((x.bessel_j0(), x.bessel_j1(), x.bessel_y0(), x.bessel_y1()));
+        for n in [0, 1, 2, 3, 50, 1000, u32::MAX] {
+            black_box(x.polygamma(n));
+        }
+        for n in [
+            i32::MIN,
+            -1_000_001,
+            -1000,
+            -3,
+            -1,
+            0,
+            1,
+            2,
+            1000,
+            999_999,
+            1_000_001,
+            i32::MAX,
+        ] {
+            black_box((x.bessel_jn(n), x.bessel_yn(n)));
+        }
+        for &b in &inputs {
+            let y = make(b);
+            black_box((x.beta(y), x.ln_beta(y), x.gamma_p(y), x.gamma_q(y)));
+        }
+    }
+}
+
+#[cfg(feature = "special")]
+#[test]
+fn every_special_function_returns_on_awkward_inputs() {
+    every_special_function(|a| a);
+    every_special_function(|a| a as f32);
+    every_special_function(|a| D3::new(a, [1.0, 0.0, f64::NAN]));
+    every_special_function(|a| D3::constant(a));
+    every_special_function(|a| Dual2::<f64, 2>::variable(a, 1));
+    every_special_function(|a| {
+        Dual::<Dual<f64, 1>, 1>::new(Dual::variable(a, 0), [Dual::constant(1.0)])
+    });
+}

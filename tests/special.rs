@@ -390,3 +390,188 @@ fn accuracy_table() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Third derivatives by nesting three deep: the rules stay in the family
+/// (ψₙ′ = ψₙ₊₁), so d³/dx³ ln Γ = ψ₂ and d³/dx³ ψ = ψ₃.
+#[test]
+fn third_derivatives_by_nesting_follow_the_polygamma_ladder() {
+    type Third = Dual<Dual<Dual<f64, 1>, 1>, 1>;
+    let seed = |x: f64| -> Third {
+        Dual::new(
+            Dual::new(Dual::variable(x, 0), [Dual::constant(1.0)]),
+            [Dual::constant(Dual::constant(1.0))],
+        )
+    };
+    for x in [0.3, 1.0, 2.5, 17.0, -0.5] {
+        let third = |y: Third| y.partials()[0].partials()[0].partials()[0];
+        let lg = third(seed(x).ln_gamma_fn());
+        let psi = third(seed(x).digamma());
+        assert!(
+            (lg - x.polygamma(2)).abs() <= 1e-14 * lg.abs(),
+            "ln Γ‴({x})"
+        );
+        assert!((psi - x.polygamma(3)).abs() <= 1e-14 * psi.abs(), "ψ‴({x})");
+    }
+}
+
+/// At a pole a constant keeps zero partials (Dual and Dual2), and a
+/// variable gets the float function's non-finite value, never a panic.
+#[test]
+fn constants_keep_zero_partials_at_poles() {
+    type D = Dual<f64, 2>;
+    type D2 = Dual2<f64, 2>;
+    let unary: [(&str, fn(D) -> D, fn(D2) -> D2, f64); 9] = [
+        ("gamma at 0", |x| x.gamma_fn(), |x| x.gamma_fn(), 0.0),
+        ("gamma at -2", |x| x.gamma_fn(), |x| x.gamma_fn(), -2.0),
+        (
+            "ln_gamma at -3",
+            |x| x.ln_gamma_fn(),
+            |x| x.ln_gamma_fn(),
+            -3.0,
+        ),
+        ("digamma at -1", |x| x.digamma(), |x| x.digamma(), -1.0),
+        ("trigamma at 0", |x| x.trigamma(), |x| x.trigamma(), 0.0),
+        (
+            "polygamma(4) at -2",
+            |x| x.polygamma(4),
+            |x| x.polygamma(4),
+            -2.0,
+        ),
+        ("erf_inv at 1", |x| x.erf_inv(), |x| x.erf_inv(), 1.0),
+        ("bessel_y0 at 0", |x| x.bessel_y0(), |x| x.bessel_y0(), 0.0),
+        (
+            "bessel_yn(3) at 0",
+            |x| x.bessel_yn(3),
+            |x| x.bessel_yn(3),
+            0.0,
+        ),
+    ];
+    for (what, f, f2, at) in unary {
+        let y = f(D::constant(at));
+        assert_eq!(y.partials(), &[0.0, 0.0], "{what}: Dual");
+        let y2 = f2(D2::constant(at));
+        assert!(y2.is_constant(), "{what}: Dual2 {y2:?}");
+        let v = f(D::variable(at, 0));
+        assert!(
+            !v.value().is_finite() || !v.partial(0).is_finite(),
+            "{what}: {v:?}"
+        );
+        assert_eq!(v.partial(1), 0.0, "{what}: the other direction");
+    }
+    // β at a pole of Γ(a) with b constant, P with a constant shape.
+    let b = D::constant(-1.0).beta(D::constant(2.5));
+    assert_eq!(b.partials(), &[0.0, 0.0]);
+    let p = D::constant(2.0).gamma_p(D::variable(0.0, 1));
+    assert_eq!((p.value(), p.partials()), (0.0, &[0.0, 0.0]));
+}
+
+#[test]
+fn the_shape_derivative_of_the_incomplete_gamma_function_is_nan() {
+    let a = Dual::<f64, 2>::variable(2.0, 0);
+    let x = Dual::<f64, 2>::variable(3.0, 1);
+    for y in [a.gamma_p(x), a.gamma_q(x)] {
+        assert!(y.partial(0).is_nan());
+        assert!(y.partial(1).is_finite());
+    }
+    let h = Dual2::<f64, 2>::variable(2.0, 0).gamma_p(Dual2::variable(3.0, 1));
+    assert!(h.hessian_entry(0, 0).is_nan() && h.hessian_entry(0, 1).is_nan());
+    assert!(h.hessian_entry(1, 1).is_finite());
+}
+
+/// f32 agrees with f64 to single precision at the table points where the
+/// f64 value is a normal f32 of size ≥ 1e−2 (relative 1e−5; libm's f32
+/// Bessel functions lose more near their zeros: absolute 1e−6 there).
+#[test]
+fn f32_agrees_with_f64_to_single_precision() {
+    macro_rules! check {
+        ($name:ident, $table:literal $(, $n:expr)?) => {
+            for point in table($table) {
+                let x = *point.args.last().unwrap();
+                if (x as f32) as f64 != x {
+                    continue; // compare at the same argument only
+                }
+                let want = x.$name($($n)?);
+                let got = f64::from((x as f32).$name($($n)?));
+                if want.is_finite() && want.abs() < 1e30 && want.abs() > 1e-30 {
+                    let ok = (got - want).abs() <= 1e-5 * want.abs().max(0.1);
+                    assert!(ok, "{} at {x}: f32 {got:e} vs f64 {want:e}", $table);
+                }
+            }
+        };
+    }
+    check!(erf_fn, "erf");
+    check!(erfc_fn, "erfc");
+    check!(erf_inv, "erf_inv");
+    check!(gamma_fn, "gamma");
+    check!(ln_gamma_fn, "ln_gamma");
+    check!(digamma, "digamma");
+    check!(trigamma, "trigamma");
+    check!(bessel_j0, "bessel_j0");
+    check!(bessel_j1, "bessel_j1");
+    check!(bessel_y0, "bessel_y0");
+    check!(bessel_y1, "bessel_y1");
+}
+
+/// Generic code over `S: SpecialFloat` differentiates through the drivers:
+/// the gamma log-likelihood's gradient and Hessian in (k, θ) against their
+/// closed forms in ψ and ψ₁.
+#[test]
+fn gamma_log_likelihood_gradient_and_hessian_match_closed_forms() {
+    use dualgrad::{gradient, hessian};
+    const DATA: [f64; 5] = [0.8, 1.7, 2.2, 3.9, 0.4];
+    fn loglik<S: SpecialFloat>(p: &[S]) -> S {
+        let (k, theta) = (p[0], p[1]);
+        DATA.iter().fold(S::zero(), |sum, &x| {
+            let x = S::from(x).unwrap();
+            sum + (k - S::one()) * x.ln() - x / theta - k.ln_gamma_fn() - k * theta.ln()
+        })
+    }
+    let (k, theta) = (2.3, 1.1);
+    let n = DATA.len() as f64;
+    let sum_ln: f64 = DATA.iter().map(|x| x.ln()).sum();
+    let sum: f64 = DATA.iter().sum();
+    let g = gradient(loglik, [k, theta]);
+    let want_g = [
+        sum_ln - n * k.digamma() - n * theta.ln(),
+        sum / (theta * theta) - n * k / theta,
+    ];
+    let h = hessian(loglik, [k, theta]);
+    let want_h = [
+        [-n * k.trigamma(), -n / theta],
+        [
+            -n / theta,
+            -2.0 * sum / theta.powi(3) + n * k / (theta * theta),
+        ],
+    ];
+    for i in 0..2 {
+        assert!(
+            (g[i] - want_g[i]).abs() <= 1e-13 * want_g[i].abs().max(1.0),
+            "g[{i}]"
+        );
+        for j in 0..2 {
+            let w = want_h[i][j];
+            assert!(
+                (h[i][j] - w).abs() <= 1e-13 * w.abs().max(1.0),
+                "h[{i}][{j}]"
+            );
+        }
+    }
+}
+
+/// ψₙ for large n against mpmath values (n = 60, 100, 200: n! overflows
+/// past 170, so the last goes through logarithms).
+#[test]
+fn polygamma_of_high_order() {
+    // mpmath: psi(n, x) at 60 digits.
+    for (n, x, want) in [
+        (60_u32, 3.5_f64, -5.395407353586721e48_f64),
+        (100, 10.0, -9.333237300479084e56),
+        (200, 50.0, -2.5829713930705358e33),
+    ] {
+        let got = x.polygamma(n);
+        assert!(
+            (got - want).abs() <= 1e-13 * want.abs(),
+            "ψ_{n}({x}) = {got:e}, want {want:e}"
+        );
+    }
+}
