@@ -420,7 +420,8 @@ fn third_derivatives_by_nesting_follow_the_polygamma_ladder() {
 fn constants_keep_zero_partials_at_poles() {
     type D = Dual<f64, 2>;
     type D2 = Dual2<f64, 2>;
-    let unary: [(&str, fn(D) -> D, fn(D2) -> D2, f64); 9] = [
+    type Case = (&'static str, fn(D) -> D, fn(D2) -> D2, f64);
+    let unary: [Case; 9] = [
         ("gamma at 0", |x| x.gamma_fn(), |x| x.gamma_fn(), 0.0),
         ("gamma at -2", |x| x.gamma_fn(), |x| x.gamma_fn(), -2.0),
         (
