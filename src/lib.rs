@@ -36,10 +36,12 @@
 //! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
 //! | `argmin` | argmin's `CostFunction`, `Gradient`, `Hessian`, `Operator` and `Jacobian` for a `ScalarFn` or `VectorFn` (feature `argmin`) |
 //! | [`gradcheck`] | checking a gradient, Jacobian or Hessian, yours or ours, against finite differences, with a report that names the wrong entry |
+//! | `special` | [`SpecialFloat`](special::SpecialFloat): erf, erfc, erf⁻¹, Γ, ln\|Γ\|, ψ, ψ₁, ψₙ, β, ln β, the regularised incomplete gamma P and Q, Bessel J₀, J₁, Jₙ, Y₀, Y₁, Yₙ with exact derivatives, for f32, f64, `Dual` and `Dual2` (feature `special`) |
 //!
 //! | feature | default | adds |
 //! |---|---|---|
 //! | `nalgebra` | yes | `Dual` and `Dual2` as nalgebra `RealField`s and `ComplexField`s (simba), and the `linalg` drivers |
+//! | `special` | yes | the `special` module: values from libm, special and statrs, derivative rules and the accuracy table |
 //! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual` (value and partials) and `Dual2` (value, gradient and Hessian) |
 //! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, `Dual2`, the gradient checker's reports and `DimensionError` |
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |

@@ -265,7 +265,7 @@ fn unary_cases() -> Vec<Case> {
             name: "bessel_jn",
             evaluate: order_case!(bessel_jn, i32),
             floor: 1e-2,
-            limits: [2e-15, 2e-15, 3e-15],
+            limits: [2e-15, 3e-15, 1.5e-14],
         },
         Case {
             name: "bessel_yn",

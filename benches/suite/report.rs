@@ -594,6 +594,9 @@ pub fn write_benchmarks_md() {
         }
     }
 
+    #[cfg(feature = "special")]
+    special_tables(&mut t, o);
+
     writeln!(o, "\n## Targets\n").unwrap();
     writeln!(o, "| target | result |").unwrap();
     writeln!(o, "|---|---|").unwrap();
@@ -616,4 +619,60 @@ pub fn write_benchmarks_md() {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md"));
     fs::write(&path, &t.out).expect("write BENCHMARKS.md");
     println!("wrote {}", path.display());
+}
+
+/// The special functions: value and derivative through `Dual<f64, 1>`
+/// against the f64 value, and the ln Γ-heavy log-likelihoods.
+#[cfg(feature = "special")]
+fn special_tables(t: &mut Table<'_>, o: &mut String) {
+    if t.ran("special") {
+        writeln!(
+            o,
+            "\n## Special functions: derivative through `Dual<f64, 1>` against the f64 value\n"
+        )
+        .unwrap();
+        writeln!(
+            o,
+            "At x = 2.7 (erf⁻¹ at 0.8; β's b and P's and Q's shape a constant 1.9).\n"
+        )
+        .unwrap();
+        writeln!(
+            o,
+            "| function | f64 | `Dual<f64, 1>` | ratio |\n|---|---|---|---|"
+        )
+        .unwrap();
+        for name in crate::special::FUNCTIONS {
+            let r = t.ratio("special", "Dual1", "f64", name);
+            writeln!(
+                o,
+                "| `{name}` | {} | {} | {} |",
+                time(t.get("special", "f64", name)),
+                time(t.get("special", "Dual1", name)),
+                times(r),
+            )
+            .unwrap();
+            t.target(format!("`{name}` on `Dual<f64, 1>` / f64"), r, 2.5);
+        }
+    }
+    if t.ran("special-loglik") {
+        writeln!(o, "\n## ln Γ-heavy log-likelihoods\n").unwrap();
+        writeln!(o, "Negative binomial in (r, p) over 40 counts (120 ln Γ), Dirichlet in α ∈ ℝ⁴ over 20 points (100 ln Γ).\n").unwrap();
+        writeln!(o, "| log-likelihood | N | f64 | gradient | gradient / f | Hessian (`Dual2`) | Hessian / f |\n|---|---|---|---|---|---|---|").unwrap();
+        for (id, label, n) in [
+            ("negbin-2", "negative binomial", 2),
+            ("dirichlet-4", "Dirichlet", 4),
+        ] {
+            let g = "special-loglik";
+            writeln!(
+                o,
+                "| {label} | {n} | {} | {} | {} | {} | {} |",
+                time(t.get(g, "f64", id)),
+                time(t.get(g, "gradient", id)),
+                times(t.ratio(g, "gradient", "f64", id)),
+                time(t.get(g, "hessian", id)),
+                times(t.ratio(g, "hessian", "f64", id)),
+            )
+            .unwrap();
+        }
+    }
 }

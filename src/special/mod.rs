@@ -54,11 +54,13 @@
 //! | ψ(x), ψ₁(x), ψₙ(x) | ψ₁(x), ψ₂(x), ψₙ₊₁(x) |
 //! | B(a, b), ln\|B(a, b)\| | ∂/∂a = B·(ψ(a) − ψ(a + b)), ∂/∂a = ψ(a) − ψ(a + b) (b alike) |
 //! | P(a, x), Q(a, x) | ∂/∂x = ±x^(a−1)e^(−x)/Γ(a); ∂/∂a **not provided: NaN** |
-//! | J₀, J₁, Jₙ | −J₁, (J₀ − J₂)/2, (Jₙ₋₁ − Jₙ₊₁)/2 |
-//! | Y₀, Y₁, Yₙ | −Y₁, (Y₀ − Y₂)/2, (Yₙ₋₁ − Yₙ₊₁)/2 |
+//! | J₀, J₁, Jₙ | −J₁, J₀ − J₁/x = (J₀ − J₂)/2, (Jₙ₋₁ − Jₙ₊₁)/2 = Jₙ₋₁ − (n/x)Jₙ |
+//! | Y₀, Y₁, Yₙ | the same for Y |
 //!
-//! J₁′ = J₀ − J₁/x is the same function; the form without 1/x keeps the
-//! second and third derivatives at and near x = 0 free of cancellation.
+//! The Bessel slopes are evaluated as Cₙ₋₁ − (n/x)·Cₙ for |x| > 1, which
+//! reuses the value (one Bessel evaluation instead of two), and as
+//! (Cₙ₋₁ − Cₙ₊₁)/2 for |x| ≤ 1, where n/x would cancel in the second and
+//! third derivatives (and is 0/0 at x = 0).
 //!
 //! The shape derivative ∂P/∂a has no closed form (it needs a
 //! Meijer G-function); a variable shape gets NaN partials rather than a
@@ -81,7 +83,7 @@
 //! | ln\|Γ\| | +∞ at 0 and the negative integers; sign 1 there (`lgamma_r`) |
 //! | ψ | ∓∞ at ±0, NaN at the negative integers |
 //! | ψ₁ | +∞ at 0 and the negative integers |
-//! | ψₙ, n ≥ 2 | ±∞ at ±0, NaN at the negative integers |
+//! | ψₙ, n ≥ 2 | +∞ at ±0 for odd n, ∓∞ for even n; NaN at the negative integers |
 //! | P, Q | NaN for a ≤ 0 or x < 0 |
 //!
 //! # Accuracy
@@ -94,7 +96,45 @@
 //! 1.4616…, ln Γ at 1 and 2) relative error is unbounded and the absolute
 //! error there is the honest measure.
 //!
-//! ACCURACY_TABLE
+//! | function | value from | value | f′ | f″ | absolute, near zeros |
+//! |---|---|---|---|---|---|
+//! | `erf_fn` | libm `erf` | 1.5e−16 (0.7 ulp) | 3.1e−15 | 3.2e−15 | |
+//! | `erfc_fn` | libm `erfc` | 2.5e−16 (1.1 ulp) | 5.0e−15 | 5.1e−15 | |
+//! | `erf_inv` | `special` | 8.4e−16 (3.8 ulp) | 5.6e−15 | 1.2e−14 | |
+//! | `gamma_fn` | libm `tgamma` | 8.6e−16 (3.9 ulp) | 1.7e−14 | 1.1e−15 | |
+//! | `ln_gamma_fn` | libm `lgamma_r` | 1.2e−14 | 1.7e−15 | 2.2e−15 | 8.7e−19 (x near 1 and 2) |
+//! | `digamma` | `special`, reflection here | 9.6e−15 | 1.7e−15 | 1.0e−15 | 5.4e−16 (x near 1.4616…) |
+//! | `trigamma` | `special`, reflection here | 1.7e−15 | 3.2e−14 | 6.2e−14 | |
+//! | `polygamma`, 2 ≤ n ≤ 30 | this crate | 1.8e−15 | 1.8e−15 | 1.8e−15 | |
+//! | `beta` | libm (Γ, or ln Γ past overflow) | 2.8e−14 | 2.8e−14 | 1.7e−14 | |
+//! | `ln_beta` | libm `lgamma_r` | 2.3e−13 | 4.3e−14 | 8.0e−15 | |
+//! | `gamma_p` | `statrs` | 7.6e−13 | 1.6e−13 | 1.6e−13 | |
+//! | `gamma_q` | `statrs` | 9.5e−13 | 1.6e−13 | 1.6e−13 | 3.3e−316 (a subnormal Q flushed to 0) |
+//! | `bessel_j0` | libm `j0` | 5.4e−16 | 5.9e−16 | 6.4e−16 | 5.5e−18 |
+//! | `bessel_j1` | libm `j1` | 5.9e−16 | 6.4e−16 | 5.4e−16 | 1.3e−17 |
+//! | `bessel_jn` | libm `jn` | 1.4e−15 | 2.5e−15 | 1.2e−14 | 2.6e−17 |
+//! | `bessel_y0` | libm `y0` | 4.4e−16 | 5.5e−16 | 4.3e−16 | 4.4e−18 |
+//! | `bessel_y1` | libm `y1` | 5.5e−16 | 4.3e−16 | 5.9e−16 | 1.7e−17 |
+//! | `bessel_yn` | libm `yn` | 8.8e−15 | 3.2e−15 | 3.3e−15 | 7.9e−17 |
+//!
+//! The relative columns cover the points where |f| ≥ 10⁻² for the
+//! functions with zeros (ln Γ, ψ, the Bessel functions, ln B, B's
+//! derivatives) and every point for the others; the last column is the
+//! largest absolute error at the remaining points (the Bessel functions
+//! at their first 20 zeros, ψ around its root, ln Γ at 1 and 2). β's f″
+//! is ∂²B/∂a²; its f′ is the worse of ∂/∂a and ∂/∂b. Where the error is
+//! largest, and why:
+//!
+//! * erf′, erfc′ at |x| ≈ 6–9: e^(−x²) of a rounded x² (x²·ε relative).
+//! * ln Γ near its poles (x = −15 + 10⁻¹²) and ln B, P, Q for arguments in
+//!   the hundreds: sums of ln Γ terms that cancel, and statrs' series
+//!   tolerance of 10⁻¹⁵ per term.
+//! * P′ and Q′ for a in the hundreds: the density x^(a−1)e^(−x)/Γ(a) is
+//!   computed without cancellation (Temme's form), and its remaining
+//!   error is the conditioning of e^(−a·φ) (1.6e−13 at a = 225).
+//! * Only ψₙ for n ≥ 2 is this crate's own; mpmath's ψₙ at 60 digits is
+//!   matched to 1.8e−15 at 312 points (n = 2 … 32, x from −10.25 to 10⁶)
+//!   and to 1e−13 at n = 60, 100 and 200.
 //!
 //! Second derivatives through [`Dual2`](crate::Dual2) agree with nested
 //! duals to 1e−12 relative, and with the tables' mpmath second derivatives
