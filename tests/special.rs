@@ -223,13 +223,13 @@ fn unary_cases() -> Vec<Case> {
             name: "digamma",
             evaluate: unary_case!(digamma),
             floor: 1e-2,
-            limits: [1e-14, 2e-15, 2e-15],
+            limits: [1e-14, 2e-15, 1e-15],
         },
         Case {
             name: "trigamma",
             evaluate: unary_case!(trigamma),
             floor: 0.0,
-            limits: [2e-15, 4e-14, 7e-14],
+            limits: [2e-15, 1e-15, 1e-15],
         },
         Case {
             name: "bessel_j0",

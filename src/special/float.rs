@@ -20,6 +20,9 @@
 //!   its continued fraction (1.7e−13 relative at worst on the tables).
 //!   Its panicking domain checks are not reached: the guards below answer
 //!   first.
+//!   Our own ψₙ routine (below) at n = 1 is more accurate still (5.5e−16
+//!   against 1.7e−15 at worst on the table) but takes twice as long
+//!   (50 ns against 27 ns at x = 2.7), so ψ₁ stays `special`'s.
 //! * ψₙ for n ≥ 2: `polygamma.rs`.
 
 use core::f64::consts::PI;

@@ -127,6 +127,14 @@ for n in list(range(2, 12)) + [15, 20, 30]:
     for x in uniq(xs):
         x = mp.mpf(x)
         rows.append([str(n), repr(float(x)), fmt(mp.psi(n, x)), fmt(mp.psi(n + 1, x)), fmt(mp.psi(n + 2, x))])
+# A dense sweep of low orders over (0, 12], where the sum and the
+# asymptotic tail meet (a generator of its own: the other tables' points
+# stay as they were).
+dense = random.Random(1515)
+for n in [2, 3, 4, 5, 8]:
+    for x in uniq([dense.uniform(0.01, 12) for _ in range(30)]):
+        X = mp.mpf(x)
+        rows.append([str(n), repr(x), fmt(mp.psi(n, X)), fmt(mp.psi(n + 1, X)), fmt(mp.psi(n + 2, X))])
 write("polygamma", "n x f f' f''", rows)
 
 # beta --------------------------------------------------------------------
