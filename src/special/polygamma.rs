@@ -5,15 +5,16 @@
 //! 6.4.10 and 6.4.11; DLMF 25.11.43 for the tail):
 //!
 //! ```text
-//! ζ(s, x) = Σₖ₌₀^{m−1} (x + k)⁻ˢ + ζ(s, y),   y = x + m ≥ y₀ = max(n + 5, 7),
+//! ζ(s, x) = Σₖ₌₀^{m−1} (x + k)⁻ˢ + ζ(s, y),   y = x + m ≥ y₀ = max(n + 5, 10),
 //! yˢ·ζ(s, y) ≈ y/(s − 1) + 1/2 + Σⱼ B₂ⱼ/(2j)!·s(s + 1)…(s + 2j − 2)/y²ʲ⁻¹
 //! ```
 //!
 //! (the Euler–Maclaurin tail, Bernoulli numbers B₂ⱼ; its terms shrink by
-//! about ((s + 2j)/(2πy))² each, so with y ≥ max(s + 4, 7) twenty terms
-//! reach 1e−18: checked against mpmath at 462 points, 1.9e−15 at worst). Everything is scaled by xˢ, so the sum is of
-//! ratios (x/(x + k))ˢ of size ≤ 1 for x > 0, and n!·x⁻ˢ is applied once at
-//! the end, in logarithms only if it overflows or underflows on its own.
+//! about ((s + 2j)/(2πy))² each, so with y ≥ max(s + 4, 10) twenty terms
+//! reach 2e−17: checked against mpmath at 462 points, 1.9e−15 at worst).
+//! Everything is scaled by xˢ, so the sum is of ratios (x/(x + k))ˢ of size
+//! ≤ 1 for x > 0, and n!·x⁻ˢ is applied once at the end, in logarithms only
+//! if it overflows or underflows on its own.
 //!
 //! Once x + k > 0 the sum stops early if the remaining terms, bounded by the
 //! integral of (x/t)ˢ, fall below 1e−18 of it, so huge n cost a few terms.
@@ -117,7 +118,7 @@ fn power_of(mut r: f64, mut e: u32) -> f64 {
     product
 }
 
-/// yˢ·ζ(s, y) for y ≥ max(s + 4, 7), by the Euler–Maclaurin tail.
+/// yˢ·ζ(s, y) for y ≥ max(s + 4, 10), by the Euler–Maclaurin tail.
 fn scaled_tail(s: f64, y: f64) -> f64 {
     let mut total = y / (s - 1.0) + 0.5;
     let inverse = y.recip();
