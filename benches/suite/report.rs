@@ -654,6 +654,9 @@ fn special_tables(t: &mut Table<'_>, o: &mut String) {
             t.target(format!("`{name}` on `Dual<f64, 1>` / f64"), r, 2.5);
         }
     }
+    if t.ran("special") {
+        writeln!(o, "\nThe derivative of ln Γ is ψ, and `special`'s ψ (a recurrence to x ≥ 8, a logarithm and a polynomial) costs about three times libm's ln Γ (a rational approximation): that ψ is most of the cost of ln Γ, ψ and ln B on a dual. ψ₁'s derivative is our ψ₂ (a sum to y ≥ 10 and an Euler–Maclaurin tail). The Bessel functions need one more Bessel evaluation each (J₀′ = −J₁, Cₙ₋₁ − (n/x)·Cₙ for the others).").unwrap();
+    }
     if t.ran("special-loglik") {
         writeln!(o, "\n## ln Γ-heavy log-likelihoods\n").unwrap();
         writeln!(o, "Negative binomial in (r, p) over 40 counts (120 ln Γ), Dirichlet in α ∈ ℝ⁴ over 20 points (100 ln Γ).\n").unwrap();
