@@ -143,8 +143,10 @@
 //! assert_eq!((second(2.0), third(2.0)), (48.0, 48.0));
 //! ```
 //!
-//! **Your own elementary functions** (erf, a spline, a lookup table with a
-//! known slope): see [`Dual::chain`].
+//! **Special functions** (erf, Γ, ψ, β, the incomplete gamma and Bessel
+//! functions) come with the `special` feature: `special::SpecialFloat`.
+//! **Your own elementary functions** (a spline, a lookup table with a known
+//! slope): see [`Dual::chain`].
 //!
 //! # Nesting and perturbation confusion
 //!
@@ -246,6 +248,8 @@
 //! | `powf(0, n)` with n > 0 | ∂/∂n = 0 |
 //! | `powf(x, n)` with x < 0 and a non-constant n | ∂/∂x by the `powi` rule; ∂/∂n is NaN (xⁿ is not real for nearby n) |
 //! | `log(x, b)` with b = ±0 or ∞ | value ∓0 (as f64), slopes 0, second derivatives 0 |
+//! | the special functions at their poles (Γ, ln Γ, ψ, ψₙ at 0 and the negative integers, Y at 0, erf⁻¹ at ±1; feature `special`) | a constant keeps 0 partials; values as the float function gives them (see the `special` module) |
+//! | `gamma_p(a, x)`, `gamma_q(a, x)` with a variable shape a | ∂/∂a is NaN (not provided); 0 for a constant a |
 //! | any kink under nesting (`abs`, `copysign`, ties of `max`/`min`/`clamp`) | the same slope at every level: `value_gradient_hessian`'s gradient equals `gradient`'s |
 //!
 //! [`Dual2`] follows every row at second order as nested duals do (its

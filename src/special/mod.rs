@@ -153,6 +153,23 @@ use num_traits::Float;
 /// docs](self) for the rules, the values at poles and the accuracy table);
 /// the inherent methods of `Dual` and `Dual2` with the same names are the
 /// same functions.
+///
+/// ```
+/// use dualgrad::special::SpecialFloat;
+/// use dualgrad::{derivative, second_derivative};
+///
+/// /// The standard normal CDF Φ(x) = erfc(−x/√2)/2.
+/// fn normal_cdf<S: SpecialFloat>(x: S) -> S {
+///     let half = S::from(0.5).unwrap();
+///     (-x * S::from(std::f64::consts::FRAC_1_SQRT_2).unwrap()).erfc_fn() * half
+/// }
+/// // Φ′ is the density φ(x) = e^(−x²/2)/√(2π), and Φ″ = −x·φ(x).
+/// let x = 0.7;
+/// let density = (-x * x / 2.0_f64).exp() / (2.0 * std::f64::consts::PI).sqrt();
+/// assert!((derivative(normal_cdf, x) - density).abs() < 1e-16);
+/// assert!((second_derivative(normal_cdf, x) + x * density).abs() < 1e-16);
+/// assert!((normal_cdf(0.0_f64) - 0.5).abs() < 1e-16);
+/// ```
 pub trait SpecialFloat: Float {
     /// The error function erf x = 2/√π·∫₀ˣ e^(−t²) dt (libm). Named with
     /// `_fn`: see [Names](self#names).
