@@ -185,7 +185,8 @@ def zeros(f, count):
     return [float(f(k)) for k in range(1, count + 1)]
 
 
-bx = lin(0.01, 60, 120) + logs(-300, -2, 10) + rand(0, 100, 30) + logs(2, 5, 10) + rand(-30, 0, 10)
+bx = lin(0.01, 60, 120) + logs(-300, -2, 10) + rand(0, 100, 30) + logs(2, 5, 10) + rand(-30, 0, 10) \
+    + [x + 0.5 for x in lin(60, 99, 15)]
 j0_x = bx + zeros(lambda k: mp.besseljzero(0, k), 20)
 j1_x = bx + zeros(lambda k: mp.besseljzero(1, k), 20)
 table1("bessel_j0", lambda x: mp.besselj(0, x), j0_x, lambda x: -mp.besselj(1, x), None)
@@ -201,7 +202,7 @@ table1("bessel_y1", lambda x: mp.bessely(1, x), ypos + zeros(lambda k: mp.bessel
 def bessel_n(name, f, allow_negative_x):
     rows = []
     for n in [-5, -2, 2, 3, 5, 8, 12, 20, 50]:
-        xs = lin(0.1, 40, 16) + [1e-3, 1e3] + rand(0.5, 80, 4)
+        xs = lin(0.1, 40, 17) + [1e-3, 1e3] + rand(0.5, 80, 4)
         if allow_negative_x:
             xs += [-1.5, -7.25]
         for x in uniq(xs):
