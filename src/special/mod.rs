@@ -178,6 +178,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.erf_fn() - 0.842_700_792_949_714_9).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn erf_fn(self) -> Self;
 
     /// The complementary error function erfc x = 1 − erf x, accurate where
@@ -187,6 +188,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((5.0_f64.erfc_fn() - 1.537_459_794_428_034_8e-12).abs() < 1e-27);
     /// ```
+    #[must_use]
     fn erfc_fn(self) -> Self;
 
     /// The inverse error function: erf(erf⁻¹ y) = y on [−1, 1], ±∞ at ±1,
@@ -196,6 +198,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((0.5_f64.erf_inv() - 0.476_936_276_204_469_9).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn erf_inv(self) -> Self;
 
     /// The gamma function Γ(x) = ∫₀^∞ tˣ⁻¹e⁻ᵗ dt, continued to x < 0 (libm's
@@ -206,6 +209,7 @@ pub trait SpecialFloat: Float {
     /// assert_eq!(5.0_f64.gamma_fn(), 24.0);
     /// assert!((0.5_f64.gamma_fn() - std::f64::consts::PI.sqrt()).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn gamma_fn(self) -> Self;
 
     /// ln|Γ(x)|, finite far beyond where Γ overflows (libm's `lgamma_r`);
@@ -216,6 +220,7 @@ pub trait SpecialFloat: Float {
     /// assert!((101.0_f64.ln_gamma_fn() - 363.739_375_555_563_5).abs() < 1e-12);
     /// assert!(((-0.5_f64).ln_gamma_fn() - (2.0 * std::f64::consts::PI.sqrt()).ln()).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn ln_gamma_fn(self) -> Self;
 
     /// The sign of Γ(x): 1 or −1 (1 at the poles, as C's `lgamma_r`; NaN
@@ -227,6 +232,7 @@ pub trait SpecialFloat: Float {
     /// assert_eq!((-0.5_f64).gamma_sign(), -1.0);
     /// assert_eq!((-1.5_f64).gamma_sign(), 1.0);
     /// ```
+    #[must_use]
     fn gamma_sign(self) -> Self;
 
     /// The digamma function ψ(x) = d/dx ln Γ(x) (`special` for x ≥ 0, the
@@ -237,6 +243,7 @@ pub trait SpecialFloat: Float {
     /// let euler_gamma = 0.577_215_664_901_532_9;
     /// assert!((1.0_f64.digamma() + euler_gamma).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn digamma(self) -> Self;
 
     /// The trigamma function ψ₁(x) = d/dx ψ(x) (`special` for x > 0, the
@@ -247,6 +254,7 @@ pub trait SpecialFloat: Float {
     /// let pi = std::f64::consts::PI;
     /// assert!((1.0_f64.trigamma() - pi * pi / 6.0).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn trigamma(self) -> Self;
 
     /// The polygamma function ψₙ(x) = dⁿ/dxⁿ ψ(x): ψ₀ = ψ, ψ₁ the trigamma
@@ -258,6 +266,7 @@ pub trait SpecialFloat: Float {
     /// let zeta3 = 1.202_056_903_159_594_3; // ψ₂(1) = −2ζ(3)
     /// assert!((1.0_f64.polygamma(2) + 2.0 * zeta3).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn polygamma(self, n: u32) -> Self;
 
     /// The beta function B(a, b) = Γ(a)Γ(b)/Γ(a + b), with a = `self`.
@@ -266,6 +275,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((2.0_f64.beta(3.0) - 1.0 / 12.0).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn beta(self, b: Self) -> Self;
 
     /// ln|B(a, b)| = ln|Γ(a)| + ln|Γ(b)| − ln|Γ(a + b)|, with a = `self`.
@@ -274,6 +284,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((2.0_f64.ln_beta(3.0) + 12.0_f64.ln()).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn ln_beta(self, b: Self) -> Self;
 
     /// The regularised lower incomplete gamma function
@@ -287,6 +298,7 @@ pub trait SpecialFloat: Float {
     /// // P(1, x) = 1 − e⁻ˣ
     /// assert!((1.0_f64.gamma_p(2.0) - (1.0 - (-2.0_f64).exp())).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn gamma_p(self, x: Self) -> Self;
 
     /// The regularised upper incomplete gamma function
@@ -298,6 +310,7 @@ pub trait SpecialFloat: Float {
     /// let q = 1.0_f64.gamma_q(30.0); // e⁻³⁰
     /// assert!((q - (-30.0_f64).exp()).abs() < 1e-13 * q);
     /// ```
+    #[must_use]
     fn gamma_q(self, x: Self) -> Self;
 
     /// The Bessel function of the first kind of order 0, J₀(x) (libm).
@@ -306,6 +319,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_j0() - 0.765_197_686_557_966_6).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn bessel_j0(self) -> Self;
 
     /// The Bessel function of the first kind of order 1, J₁(x) (libm).
@@ -314,6 +328,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_j1() - 0.440_050_585_744_933_5).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn bessel_j1(self) -> Self;
 
     /// The Bessel function of the first kind of integer order n, Jₙ(x)
@@ -323,6 +338,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_jn(2) - 0.114_903_484_931_900_5).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn bessel_jn(self, n: i32) -> Self;
 
     /// The Bessel function of the second kind of order 0, Y₀(x) (libm):
@@ -332,6 +348,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_y0() - 0.088_256_964_215_676_96).abs() < 1e-16);
     /// ```
+    #[must_use]
     fn bessel_y0(self) -> Self;
 
     /// The Bessel function of the second kind of order 1, Y₁(x) (libm).
@@ -340,6 +357,7 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_y1() + 0.781_212_821_300_288_7).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn bessel_y1(self) -> Self;
 
     /// The Bessel function of the second kind of integer order n, Yₙ(x)
@@ -349,5 +367,6 @@ pub trait SpecialFloat: Float {
     /// use dualgrad::special::SpecialFloat;
     /// assert!((1.0_f64.bessel_yn(2) + 1.650_682_606_816_254_4).abs() < 1e-15);
     /// ```
+    #[must_use]
     fn bessel_yn(self, n: i32) -> Self;
 }
