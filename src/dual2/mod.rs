@@ -430,3 +430,12 @@ mod tests {
         assert!(only_lower.is_constant());
     }
 }
+
+/// The first column the kernels compute in row `i` of the stored triangle:
+/// `i` rounded down to even, so that every row starts on a 16-byte pair of
+/// `f64` and SIMD loads need no shuffles. The extra entry (i, i − 1) of an
+/// odd row is below the diagonal, where nothing reads.
+#[inline(always)]
+pub(crate) const fn row_start(i: usize) -> usize {
+    i & !1
+}
