@@ -345,6 +345,7 @@ impl<T: Float, const N: usize> From<T> for Dual<T, N> {
 }
 
 value_comparisons!(Dual);
+nested_value_comparisons!(f32, f64);
 
 /// `Dual { value: …, partials: […] }` (the debug-build perturbation tag
 /// is not shown).

@@ -91,8 +91,9 @@
 //! `f64` and `S` may not be. Write `S::from(2.0).unwrap()` (once per
 //! constant, outside loops), or `S::one() + S::one()`; for π write
 //! `S::from(std::f64::consts::PI).unwrap()` (`FloatConst` is not part of
-//! `Float`). On a concrete `Dual`, `2.0 * x`, `x + 1.0` and `2.0 == x` do
-//! work.
+//! `Float`). On a concrete number type (`Dual`, `Dual2`, or the nested
+//! `Dual<Dual<f64, M>, N>` that `chunk::hessian` and the Hessian-vector
+//! products pass to a closure), `2.0 * x`, `x + 1.0` and `2.0 == x` do work.
 //!
 //! **Comparisons and branches** look at the value only (`x < y`, `max`,
 //! `abs`), so `if x > S::zero() { … }` takes the same branch as on `f64`,

@@ -39,7 +39,17 @@ use crate::tag::Tag;
 /// accepts it; with the `nalgebra` feature it is also a nalgebra
 /// `RealField`, so nalgebra's LU, Cholesky and eigen solvers give Hessians.
 /// Comparisons (`==`, `<`, `max`, …) look at the value only, as for `Dual`;
-/// the `approx` traits compare the value, the gradient and the Hessian.
+/// the `approx` traits compare the value, the gradient and the Hessian
+/// (their tolerance is itself a number of this type, as nalgebra requires:
+/// `epsilon = Dual2::constant(1e-12)`).
+///
+/// **Size.** A `Dual2<f64, N>` is 8·(1 + N + N²) bytes on the stack: 2.2 KB
+/// at N = 16, 13 KB at N = 40. The [`hessian`](crate::hessian) driver keeps
+/// N of them and `f` makes more, one per intermediate; a debug build keeps
+/// every intermediate in its own stack slot. Above N ≈ 30, or on a thread
+/// with a small stack (test threads have 2 MiB), use
+/// [`chunk::hessian`](crate::chunk::hessian), which works in blocks on the
+/// heap.
 ///
 /// ```
 /// use dualgrad::Dual2;
