@@ -179,7 +179,11 @@ fn float_literals_work_in_nested_driver_closures() {
     assert_eq!(y.value().value(), 13.0);
     assert_eq!(y.partials()[0].value(), 4.0);
     assert_eq!(y.value().partials()[0], 4.0);
-    assert!(y > 12.0 && y < 14.0 && 12.0 < y && y == 13.0 && 13.0 == y);
+    assert!(y > 12.0);
+    assert!(y < 14.0);
+    assert!(12.0 < y);
+    assert!(y == 13.0);
+    assert!(13.0 == y);
     let z: Dual<Dual<f32, 2>, 1> = 2.0f32 * Dual::constant(Dual::variable(1.5, 1));
     assert_eq!(z.value().partials(), &[0.0, 2.0]);
 }

@@ -351,6 +351,17 @@ fn write_list<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::
     f.write_str("]")
 }
 
+/// The first column the kernels compute in row `i` of the stored triangle:
+/// `i` rounded down to even, so that in every row the entries pair up as
+/// (j, j + 1) with j even, as the gradient's do, and a two-lane SIMD loop
+/// needs no shuffles (Rosenbrock Hessian, N = 16: 12% fewer instructions).
+/// The extra entry (i, i − 1) of an odd row is below the diagonal, where
+/// nothing reads.
+#[inline(always)]
+pub(crate) const fn row_start(i: usize) -> usize {
+    i & !1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,15 +450,4 @@ mod tests {
         let only_lower = Dual2::new(0.0, [0.0; 2], [[0.0, 0.0], [7.0, 0.0]]);
         assert!(only_lower.is_constant());
     }
-}
-
-/// The first column the kernels compute in row `i` of the stored triangle:
-/// `i` rounded down to even, so that in every row the entries pair up as
-/// (j, j + 1) with j even, as the gradient's do, and a two-lane SIMD loop
-/// needs no shuffles (Rosenbrock Hessian, N = 16: 12% fewer instructions).
-/// The extra entry (i, i − 1) of an odd row is below the diagonal, where
-/// nothing reads.
-#[inline(always)]
-pub(crate) const fn row_start(i: usize) -> usize {
-    i & !1
 }
