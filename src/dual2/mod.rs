@@ -138,6 +138,22 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         Self::new(value, partials::unit(i), [partials::zeros(); N])
     }
 
+    /// Every input seeded at once: element i is
+    /// [`variable`](Self::variable)`(x[i], i)`, as the Hessian drivers seed
+    /// them.
+    ///
+    /// ```
+    /// use dualgrad::Dual2;
+    /// let [x, y] = Dual2::variables([3.0, 2.0]);
+    /// let f = x * x * y;
+    /// assert_eq!(f.hessian(), [[4.0, 6.0], [6.0, 0.0]]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn variables(x: [T; N]) -> [Self; N] {
+        crate::passes::seeded_second_order(&x)
+    }
+
     /// The value: what the function returns on plain numbers.
     ///
     /// ```
