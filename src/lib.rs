@@ -66,8 +66,9 @@
 //! output buffers, and return a [`DimensionError`] for lengths that do not
 //! fit. A function written once for every `Float` type ([`ScalarFn`],
 //! [`VectorFn`]) can be differentiated at several widths and on `f64`:
-//! see [`chunk::gradient_of`] and [`chunk::jacobian_of`]. Underneath is
-//! the [`Dual`] type, which can be used directly.
+//! see [`chunk::gradient_of`], [`chunk::jacobian_of`] and
+//! [`chunk::hessian_of`]. Underneath are the [`Dual`] and [`Dual2`] types,
+//! which can be used directly ([`Dual::variables`] seeds every input).
 //!
 //! # Writing functions dualgrad can differentiate
 //!
