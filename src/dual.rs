@@ -126,6 +126,22 @@ impl<T: Float, const N: usize> Dual<T, N> {
         Self::new(value, partials::unit(i))
     }
 
+    /// Every input seeded at once: element i is
+    /// [`variable`](Self::variable)`(x[i], i)`, as the drivers seed them (one
+    /// evaluation on these gives the gradient).
+    ///
+    /// ```
+    /// use dualgrad::Dual;
+    /// let [x, y] = Dual::variables([3.0, 2.0]);
+    /// let f = x * x * y;
+    /// assert_eq!((f.value(), f.partials()), (18.0, &[12.0, 9.0]));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn variables(x: [T; N]) -> [Self; N] {
+        crate::passes::seeded(&x)
+    }
+
     /// The value `a` of `a + Σᵢ bᵢεᵢ`: what the function returns on plain numbers.
     ///
     /// ```
@@ -345,6 +361,7 @@ impl<T: Float, const N: usize> From<T> for Dual<T, N> {
 }
 
 value_comparisons!(Dual);
+nested_value_comparisons!(f32, f64);
 
 /// `Dual { value: …, partials: […] }` (the debug-build perturbation tag
 /// is not shown).

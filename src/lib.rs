@@ -68,8 +68,9 @@
 //! output buffers, and return a [`DimensionError`] for lengths that do not
 //! fit. A function written once for every `Float` type ([`ScalarFn`],
 //! [`VectorFn`]) can be differentiated at several widths and on `f64`:
-//! see [`chunk::gradient_of`] and [`chunk::jacobian_of`]. Underneath is
-//! the [`Dual`] type, which can be used directly.
+//! see [`chunk::gradient_of`], [`chunk::jacobian_of`] and
+//! [`chunk::hessian_of`]. Underneath are the [`Dual`] and [`Dual2`] types,
+//! which can be used directly ([`Dual::variables`] seeds every input).
 //!
 //! # Writing functions dualgrad can differentiate
 //!
@@ -93,8 +94,9 @@
 //! `f64` and `S` may not be. Write `S::from(2.0).unwrap()` (once per
 //! constant, outside loops), or `S::one() + S::one()`; for π write
 //! `S::from(std::f64::consts::PI).unwrap()` (`FloatConst` is not part of
-//! `Float`). On a concrete `Dual`, `2.0 * x`, `x + 1.0` and `2.0 == x` do
-//! work.
+//! `Float`). On a concrete number type (`Dual`, `Dual2`, or the nested
+//! `Dual<Dual<f64, M>, N>` that `chunk::hessian` and the Hessian-vector
+//! products pass to a closure), `2.0 * x`, `x + 1.0` and `2.0 == x` do work.
 //!
 //! **Comparisons and branches** look at the value only (`x < y`, `max`,
 //! `abs`), so `if x > S::zero() { … }` takes the same branch as on `f64`,

@@ -286,3 +286,105 @@ macro_rules! neg_ref_sum_product {
         }
     };
 }
+
+/// `x op 2.0` and `2.0 op x` on nested duals `Dual<Dual<t, M>, N>` (the
+/// number of the nested Hessian drivers, `chunk::hessian` and the
+/// Hessian-vector products) for `t` = `f32`, `f64`: the plain number is
+/// lifted to the constant inner dual `Dual::constant(c)` and the `Dual op T`
+/// kernel does the rest, so no rule is written twice. With `Dual op Dual`
+/// and `Dual op T` from [`binary_operator!`], a closure written with float
+/// literals compiles on every number type the drivers pass it.
+macro_rules! nested_scalar_operator {
+    ($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident,
+     $dual_scalar:ident, $scalar_dual:ident; $($t:ty),+) => {$(
+        impl<const M: usize, const N: usize> $Op<$t> for Dual<Dual<$t, M>, N> {
+            type Output = Self;
+            #[inline(always)]
+            fn $op(self, rhs: $t) -> Self {
+                self.$dual_scalar(Dual::constant(rhs))
+            }
+        }
+
+        impl<const M: usize, const N: usize> $Op<$t> for &Dual<Dual<$t, M>, N> {
+            type Output = Dual<Dual<$t, M>, N>;
+            #[inline(always)]
+            fn $op(self, rhs: $t) -> Dual<Dual<$t, M>, N> {
+                (*self).$dual_scalar(Dual::constant(rhs))
+            }
+        }
+
+        impl<const M: usize, const N: usize> $OpAssign<$t> for Dual<Dual<$t, M>, N> {
+            #[inline(always)]
+            fn $op_assign(&mut self, rhs: $t) {
+                *self = self.$dual_scalar(Dual::constant(rhs));
+            }
+        }
+
+        impl<const M: usize, const N: usize> $Op<Dual<Dual<$t, M>, N>> for $t {
+            type Output = Dual<Dual<$t, M>, N>;
+            #[inline(always)]
+            fn $op(self, rhs: Dual<Dual<$t, M>, N>) -> Dual<Dual<$t, M>, N> {
+                Dual::$scalar_dual(Dual::constant(self), rhs)
+            }
+        }
+
+        impl<const M: usize, const N: usize> $Op<&Dual<Dual<$t, M>, N>> for $t {
+            type Output = Dual<Dual<$t, M>, N>;
+            #[inline(always)]
+            fn $op(self, rhs: &Dual<Dual<$t, M>, N>) -> Dual<Dual<$t, M>, N> {
+                Dual::$scalar_dual(Dual::constant(self), *rhs)
+            }
+        }
+    )+};
+}
+
+/// `x == 2.0`, `x < 2.0`, `2.0 == x` and `2.0 < x` on nested duals
+/// `Dual<Dual<t, M>, N>` for `t` = `f32`, `f64`, on the value only, as
+/// [`value_comparisons!`] gives them on `Dual<t, N>`.
+macro_rules! nested_value_comparisons {
+    ($($t:ty),+) => {$(
+        impl<const M: usize, const N: usize> PartialEq<$t> for Dual<Dual<$t, M>, N> {
+            /// Compares the value with a plain number.
+            ///
+            /// ```
+            /// use dualgrad::Dual;
+            #[doc = concat!("let x: Dual<Dual<", stringify!($t), ", 1>, 1> = Dual::constant(Dual::constant(2.0));")]
+            /// assert!(x == 2.0 && 2.0 == x);
+            /// ```
+            #[inline]
+            fn eq(&self, other: &$t) -> bool {
+                self.value().value() == *other
+            }
+        }
+
+        impl<const M: usize, const N: usize> PartialOrd<$t> for Dual<Dual<$t, M>, N> {
+            /// Orders the value against a plain number.
+            ///
+            /// ```
+            /// use dualgrad::Dual;
+            #[doc = concat!("let x: Dual<Dual<", stringify!($t), ", 1>, 1> = Dual::constant(Dual::constant(2.0));")]
+            /// assert!(x < 3.0 && 1.0 < x);
+            /// ```
+            #[inline]
+            fn partial_cmp(&self, other: &$t) -> Option<core::cmp::Ordering> {
+                self.value().value().partial_cmp(other)
+            }
+        }
+
+        impl<const M: usize, const N: usize> PartialEq<Dual<Dual<$t, M>, N>> for $t {
+            /// Compares with the value only.
+            #[inline]
+            fn eq(&self, other: &Dual<Dual<$t, M>, N>) -> bool {
+                *self == other.value().value()
+            }
+        }
+
+        impl<const M: usize, const N: usize> PartialOrd<Dual<Dual<$t, M>, N>> for $t {
+            /// Orders against the value only.
+            #[inline]
+            fn partial_cmp(&self, other: &Dual<Dual<$t, M>, N>) -> Option<core::cmp::Ordering> {
+                self.partial_cmp(&other.value().value())
+            }
+        }
+    )+};
+}

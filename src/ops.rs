@@ -5,7 +5,9 @@
 //! ownership and scalar combination from the kernels: `Dual op Dual`,
 //! `&Dual op Dual`, `Dual op &Dual`, `&Dual op &Dual`, `Dual op T`,
 //! `&Dual op T`, the `op=` forms, and `f64 op Dual<f64, N>` /
-//! `f32 op Dual<f32, N>` so that `2.0 * x` compiles.
+//! `f32 op Dual<f32, N>` so that `2.0 * x` compiles. `nested_scalar_operator!`
+//! adds `x op 2.0` and `2.0 op x` on nested duals `Dual<Dual<f64, M>, N>`
+//! (the Hessian drivers' numbers) through the same kernels.
 //!
 //! The value of every result is computed exactly as on plain numbers
 //! (`a / b`, never `a * (1 / b)`), so it is bit-identical to the `f64`
@@ -161,6 +163,12 @@ binary_operator!(
 binary_operator!(
     Dual; Rem, rem, RemAssign, rem_assign, rem_dual, rem_scalar, scalar_rem
 );
+
+nested_scalar_operator!(Add, add, AddAssign, add_assign, add_scalar, scalar_add; f32, f64);
+nested_scalar_operator!(Sub, sub, SubAssign, sub_assign, sub_scalar, scalar_sub; f32, f64);
+nested_scalar_operator!(Mul, mul, MulAssign, mul_assign, mul_scalar, scalar_mul; f32, f64);
+nested_scalar_operator!(Div, div, DivAssign, div_assign, div_scalar, scalar_div; f32, f64);
+nested_scalar_operator!(Rem, rem, RemAssign, rem_assign, rem_scalar, scalar_rem; f32, f64);
 
 impl<T: Float, const N: usize> Neg for Dual<T, N> {
     type Output = Self;

@@ -1,12 +1,8 @@
 //! Repeated derivatives allocate nothing: the array drivers never touch the
 //! heap, and chunk mode with a reusable config allocates only in the config.
 //!
-//! A counting global allocator counts every allocation made by this test
-//! binary. Each test runs on its own thread, so the count is kept per
-//! thread.
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+//! A counting global allocator (`tests/counting`) counts every allocation
+//! made by this test binary, per thread.
 
 use dualgrad::chunk::{
     DEFAULT_CHUNK, GradientConfig, JacobianConfig, gradient_with, jacobian_with,
@@ -14,42 +10,8 @@ use dualgrad::chunk::{
 use dualgrad::{Dual, derivative, gradient, hessian, jacobian, value_gradient_hessian};
 use num_traits::Float;
 
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards every call to the system allocator unchanged; the count
-// is a thread-local `Cell` that does not allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-        // SAFETY: same contract as the caller's.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// The number of heap allocations `work` makes on this thread.
-fn allocations_of(work: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    work();
-    ALLOCATIONS.with(Cell::get) - before
-}
+mod counting;
+use counting::allocations_of;
 
 fn rosenbrock<S: Float>(x: &[S]) -> S {
     let hundred = S::from(100.0).unwrap();

@@ -77,6 +77,36 @@ fn gradient_of_agrees_with_the_fixed_width_driver_at_every_length() {
     }
 }
 
+/// The width-choosing Hessian agrees with the fixed-width one at every
+/// length from 0 to 30 (widths 1 to 12, one to three blocks): the value bit
+/// for bit, the gradient and Hessian to rounding (an entry of a diagonal
+/// block is read from either of its two mirrored lanes).
+#[test]
+fn hessian_of_agrees_with_the_fixed_width_driver_at_every_length() {
+    let f = dualgrad::scalar_fn!(chained);
+    for n in 0..=30 {
+        let x: Vec<f64> = (0..n).map(|i| 0.3 + 0.7 * (i as f64 * 1.3).sin()).collect();
+        let (value, g, h) = chunk::value_gradient_hessian_of(&f, &x);
+        let (fixed_value, fixed_g, fixed_h) = chunk::value_gradient_hessian(chained, &x);
+        assert_eq!(value.to_bits(), chained::<f64>(&x).to_bits(), "n = {n}");
+        assert_eq!(value.to_bits(), fixed_value.to_bits(), "n = {n}");
+        assert_eq!((g.len(), h.len()), (n, n));
+        for i in 0..n {
+            let close = |a: f64, b: f64| (a - b).abs() <= 1e-13 * b.abs().max(1.0);
+            assert!(close(g[i], fixed_g[i]), "n = {n}, gradient entry {i}");
+            for j in 0..n {
+                assert!(close(h[i][j], fixed_h[i][j]), "n = {n}, entry ({i}, {j})");
+                assert_eq!(
+                    h[i][j].to_bits(),
+                    h[j][i].to_bits(),
+                    "n = {n}: not symmetric"
+                );
+            }
+        }
+        assert_eq!(chunk::hessian_of(&f, &x), h);
+    }
+}
+
 /// A struct carrying data, differentiated with the width the length needs.
 #[test]
 fn gradient_of_a_struct_with_data_matches_the_closed_form() {

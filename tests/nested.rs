@@ -151,3 +151,39 @@ fn second_order_dual_by_hand_matches_hessian_and_closed_form() {
         assert_eq!(hessian(mixed, [x, y]), h);
     }
 }
+
+/// Float literals on either side of a nested dual compile and act as
+/// constants, in the closures the nested drivers take: the Hessian of
+/// 2·x₀x₁ + x₀/4 − 1 + 3 % x₁ at (1, 2) and its product with v.
+#[test]
+fn float_literals_work_in_nested_driver_closures() {
+    let h = dualgrad::chunk::hessian(
+        |x| 2.0 * x[0] * x[1] + x[0] / 4.0 - 1.0 + (3.0 % x[1]) * 0.0,
+        &[1.0, 2.0],
+    );
+    assert_eq!(h, vec![vec![0.0, 2.0], vec![2.0, 0.0]]);
+    let hv = dualgrad::hessian_vector_product(
+        |x| x[0] * x[1] * 2.0 - 1.0 / x[0] + (1.0 - x[1]),
+        [1.0, 3.0],
+        [1.0, 0.0],
+    );
+    // H = [[−2/x₀³, 2], [2, 0]] at x₀ = 1: H·e₀ = (−2, 2).
+    assert_eq!(hv, [-2.0, 2.0]);
+    let mut y = Dual::<Dual<f64, 1>, 1>::new(Dual::variable(3.0, 0), [Dual::constant(1.0)]);
+    y *= 2.0;
+    y += 1.0;
+    y -= 0.5;
+    y /= 0.5;
+    y %= 100.0;
+    // y = ((2x + 1) − 0.5)/0.5 = 4x + 1: value 13, outer and inner slope 4.
+    assert_eq!(y.value().value(), 13.0);
+    assert_eq!(y.partials()[0].value(), 4.0);
+    assert_eq!(y.value().partials()[0], 4.0);
+    assert!(y > 12.0);
+    assert!(y < 14.0);
+    assert!(12.0 < y);
+    assert!(y == 13.0);
+    assert!(13.0 == y);
+    let z: Dual<Dual<f32, 2>, 1> = 2.0f32 * Dual::constant(Dual::variable(1.5, 1));
+    assert_eq!(z.value().partials(), &[0.0, 2.0]);
+}

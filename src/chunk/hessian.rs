@@ -2,9 +2,10 @@
 
 use num_traits::Float;
 
+use super::widths::balanced_width;
 use super::{DEFAULT_CHUNK, HessianConfig};
 use crate::passes::{along_first_order, read_block, read_second_order, second_order};
-use crate::{DimensionError, Dual};
+use crate::{DimensionError, Dual, ScalarFn};
 
 /// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
 /// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
@@ -55,16 +56,7 @@ where
         &[Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>],
     ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
 {
-    let n = x.len();
-    let mut config = HessianConfig::new(n);
-    let mut gradient = vec![T::zero(); n];
-    let mut hessian = vec![T::zero(); n * n];
-    let value = run(&mut config, f, x, &mut gradient, &mut hessian);
-    let rows = match n {
-        0 => Vec::new(),
-        _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
-    };
-    (value, gradient, rows)
+    rows(HessianConfig::new(x.len()), f, x)
 }
 
 /// f(x), with the gradient into `gradient` and the Hessian into `hessian`
@@ -104,6 +96,74 @@ where
     DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
     DimensionError::check("Hessian buffer", n * n, hessian.len(), "inputs × inputs")?;
     Ok(run(config, f, x, gradient, hessian))
+}
+
+/// The n × n Hessian of a [`ScalarFn`] (a function written once for every
+/// `Float` type), with the chunk width chosen from n as
+/// [`gradient_of`](super::gradient_of) chooses it: n ≤ 12 takes one pass of
+/// width n, larger n near-equal blocks of at most 12, so no pass carries
+/// unused partials.
+///
+/// ```
+/// use dualgrad::{chunk, scalar_fn};
+/// use num_traits::Float;
+///
+/// // f(x) = Σ xᵢ³ has Hessian diag(6xᵢ).
+/// fn cubes<S: Float>(x: &[S]) -> S {
+///     x.iter().fold(S::zero(), |s, &v| s + v.powi(3))
+/// }
+/// let h = chunk::hessian_of(&scalar_fn!(cubes), &[1.0, 2.0, 3.0]);
+/// assert_eq!(h, [[6.0, 0.0, 0.0], [0.0, 12.0, 0.0], [0.0, 0.0, 18.0]]);
+/// ```
+#[must_use]
+pub fn hessian_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
+    value_gradient_hessian_of(f, x).2
+}
+
+/// f(x), ∇f(x) and ∇²f(x) of a [`ScalarFn`], with the widths of
+/// [`hessian_of`].
+///
+/// ```
+/// use dualgrad::{chunk, scalar_fn};
+/// use num_traits::Float;
+///
+/// fn f<S: Float>(x: &[S]) -> S {
+///     x[0] * x[0] * x[1]
+/// }
+/// let (v, g, h) = chunk::value_gradient_hessian_of(&scalar_fn!(f), &[3.0, 2.0]);
+/// assert_eq!((v, g), (18.0, vec![12.0, 9.0]));
+/// assert_eq!(h, [[4.0, 6.0], [6.0, 0.0]]);
+/// ```
+#[must_use]
+pub fn value_gradient_hessian_of<T: Float, F: ScalarFn>(
+    f: &F,
+    x: &[T],
+) -> (T, Vec<T>, Vec<Vec<T>>) {
+    balanced_width!(x.len(), |C| rows::<T, C>(
+        HessianConfig::<T, C>::new(x.len()),
+        |v: &[Dual<Dual<T, C>, C>]| f.eval(v),
+        x
+    ))
+}
+
+/// The passes on a fresh config, the Hessian returned as rows.
+fn rows<T, const C: usize>(
+    mut config: HessianConfig<T, C>,
+    f: impl Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
+    x: &[T],
+) -> (T, Vec<T>, Vec<Vec<T>>)
+where
+    T: Float,
+{
+    let n = x.len();
+    let mut gradient = vec![T::zero(); n];
+    let mut hessian = vec![T::zero(); n * n];
+    let value = run(&mut config, f, x, &mut gradient, &mut hessian);
+    let rows = match n {
+        0 => Vec::new(),
+        _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
+    };
+    (value, gradient, rows)
 }
 
 /// The passes, lengths already checked.

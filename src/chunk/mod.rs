@@ -10,7 +10,7 @@
 //! |---|---|---|---|
 //! | ∇f, f: ℝⁿ → ℝ | [`gradient`], [`value_and_gradient`] | [`gradient_with`] + [`GradientConfig`] | [`gradient_of`], [`value_and_gradient_of`] |
 //! | J, f: ℝⁿ → ℝᵐ | [`jacobian`], [`value_and_jacobian`] | [`jacobian_with`], [`value_and_jacobian_with`] + [`JacobianConfig`] | [`jacobian_of`], [`value_and_jacobian_of`] |
-//! | ∇²f | [`hessian`], [`value_gradient_hessian`] | [`hessian_with`] + [`HessianConfig`] | |
+//! | ∇²f | [`hessian`], [`value_gradient_hessian`] | [`hessian_with`] + [`HessianConfig`] | [`hessian_of`], [`value_gradient_hessian_of`] |
 //! | ∇²f·v | [`hessian_vector_product`] | | |
 //! | ∇f·v, J·v | [`directional_derivative`], [`jacobian_vector_product`] | (one pass of `Dual<T, 1>`) | |
 //! | f′(t), f: ℝ → ℝᵐ | [`vector_derivative`], [`value_and_vector_derivative`] | | |
@@ -66,7 +66,10 @@ pub use directional::{
 pub use gradient::{
     gradient, gradient_of, gradient_with, value_and_gradient, value_and_gradient_of,
 };
-pub use hessian::{hessian, hessian_vector_product, hessian_with, value_gradient_hessian};
+pub use hessian::{
+    hessian, hessian_of, hessian_vector_product, hessian_with, value_gradient_hessian,
+    value_gradient_hessian_of,
+};
 pub use jacobian::{
     jacobian, jacobian_of, jacobian_with, value_and_jacobian, value_and_jacobian_of,
     value_and_jacobian_with,

@@ -29,6 +29,11 @@ use crate::{Dual, Dual2};
 /// Nested duals `Dual<Dual<T, N>, N>` give the same Hessian and stay
 /// available for code that nests by hand; `Dual2` is faster (see
 /// BENCHMARKS.md).
+///
+/// Everything stays on the stack, and a `Dual2<f64, N>` is 8·(1 + N + N²)
+/// bytes: above N ≈ 30 (less in a debug build or on a test thread's 2 MiB
+/// stack) use [`chunk::hessian`](crate::chunk::hessian), which works in
+/// blocks on the heap.
 #[inline]
 #[must_use]
 pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(

@@ -45,7 +45,7 @@
 
 use num_traits::Float;
 
-use super::Dual2;
+use super::{Dual2, row_start};
 use crate::Dual;
 use crate::partials::{self, is_finite};
 
@@ -322,7 +322,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline(always)]
     pub(super) fn scaled(mut self, value: T, c: T) -> Self {
         for i in 0..N {
-            for j in i..N {
+            for j in row_start(i)..N {
                 self.hessian[i][j] = c * self.hessian[i][j];
             }
         }
@@ -362,7 +362,7 @@ fn evaluate2<T: Float>(
 fn plain_hessian<T: Float, const N: usize>(g: &[T; N], h: &mut [[T; N]; N], d1: T, c: &[T; N]) {
     for i in 0..N {
         let gi = g[i];
-        for j in i..N {
+        for j in row_start(i)..N {
             h[i][j] = gi * c[j] + d1 * h[i][j];
         }
     }
@@ -381,7 +381,7 @@ fn hessian_skipping_zero_rows<T: Float, const N: usize>(
     let mut out = u.hessian;
     for i in 0..N {
         let skip = u.gradient[i].is_zero() && u.row_is_zero(i);
-        for j in i..N {
+        for j in row_start(i)..N {
             out[i][j] = if skip {
                 T::zero()
             } else {

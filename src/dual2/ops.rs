@@ -24,7 +24,7 @@ use core::ops::{
 
 use num_traits::Float;
 
-use super::Dual2;
+use super::{Dual2, row_start};
 use crate::Dual;
 use crate::partials::{self, is_finite};
 
@@ -34,7 +34,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline(always)]
     fn zip_hessian_in_place(&mut self, other: &Self, f: impl Fn(T, T) -> T) {
         for i in 0..N {
-            for j in i..N {
+            for j in row_start(i)..N {
                 self.hessian[i][j] = f(self.hessian[i][j], other.hessian[i][j]);
             }
         }
@@ -80,7 +80,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         let (ga, gb) = (self.gradient, &rhs.gradient);
         for i in 0..N {
             let (ai, bi) = (ga[i], gb[i]);
-            for j in i..N {
+            for j in row_start(i)..N {
                 self.hessian[i][j] =
                     (ai * gb[j] + b * self.hessian[i][j]) + (bi * ga[j] + a * rhs.hessian[i][j]);
             }
@@ -168,7 +168,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     fn scalar_sub(lhs: T, rhs: Self) -> Self {
         let mut hessian = rhs.hessian;
         for i in 0..N {
-            for j in i..N {
+            for j in row_start(i)..N {
                 hessian[i][j] = -hessian[i][j];
             }
         }
