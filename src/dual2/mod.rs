@@ -268,7 +268,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// This number's perturbation tag.
     #[inline(always)]
-    #[cfg(test)]
+    #[cfg(all(test, debug_assertions))]
     pub(crate) fn tag(&self) -> Tag {
         self.tag
     }
