@@ -5,6 +5,8 @@
 mod all_pairs;
 mod functions;
 mod report;
+#[cfg(feature = "sparse")]
+mod sparse;
 #[path = "../zoo/mod.rs"]
 mod zoo;
 
@@ -512,6 +514,8 @@ fn main() {
     chunk_widths_group(&mut c);
     #[cfg(feature = "rayon")]
     parallel_group(&mut c);
+    #[cfg(feature = "sparse")]
+    sparse::sparse_group(&mut c);
     c.final_summary();
     if std::env::args().any(|a| a == "--bench") {
         report::write_benchmarks_md();
