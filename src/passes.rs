@@ -141,18 +141,27 @@ where
 }
 
 /// The directions of the first-order passes: `count` directions, at most
-/// `width` per pass, direction c seeding the inputs `members(c)`.
+/// `width` per pass, direction c seeding the inputs `members(c)`. The
+/// members of all directions partition the inputs: every input belongs to
+/// exactly one direction (one input per direction in dense passes, one
+/// colour per column in compressed ones).
 struct Directions<G> {
     count: usize,
     width: usize,
     members: G,
 }
 
-/// The loop of the first-order passes: every input i is `constant(i)`,
-/// then for each block of at most `width` directions every input i of
-/// direction `block.start + k` is `variable(i, k)`, `pass` is called, and
-/// those inputs are made constant again. No directions give one pass with
-/// an empty block.
+/// The loop of the first-order passes: for each block of at most `width`
+/// directions every input i of direction `block.start + k` is
+/// `variable(i, k)` and every other input `constant(i)` while `pass` runs.
+/// No directions give one pass with an empty block.
+///
+/// As the directions partition the inputs, a single block seeds every
+/// input, so the inputs are made constant only when there are several
+/// blocks, and a block is made constant again only when another follows:
+/// on return the inputs of the last block are still seeded (each call
+/// starts afresh). For a compressed pass over all of n inputs this is one
+/// write per input instead of three.
 fn blockwise<D, B, E, G, M>(
     inputs: &mut B,
     n: usize,
@@ -166,13 +175,17 @@ where
     G: Fn(usize) -> M,
     M: IntoIterator<Item = usize>,
 {
-    for (i, slot) in inputs.slots().iter_mut().enumerate().take(n) {
-        *slot = constant(i);
+    let several = directions.count > directions.width;
+    if several || directions.count == 0 {
+        for (i, slot) in inputs.slots().iter_mut().enumerate().take(n) {
+            *slot = constant(i);
+        }
     }
     if directions.count == 0 {
         return pass(inputs, 0..0);
     }
-    for block in blocks(directions.count, directions.width) {
+    let mut blocks = blocks(directions.count, directions.width).peekable();
+    while let Some(block) = blocks.next() {
         let slots = inputs.slots();
         for (k, direction) in block.clone().enumerate() {
             for i in (directions.members)(direction) {
@@ -180,10 +193,12 @@ where
             }
         }
         pass(inputs, block.clone())?;
-        let slots = inputs.slots();
-        for direction in block {
-            for i in (directions.members)(direction) {
-                slots[i] = constant(i);
+        if blocks.peek().is_some() {
+            let slots = inputs.slots();
+            for direction in block {
+                for i in (directions.members)(direction) {
+                    slots[i] = constant(i);
+                }
             }
         }
     }
@@ -260,6 +275,13 @@ impl PairOfBlocks {
         } else {
             None
         }
+    }
+
+    /// `true` for the single pass that seeds every direction in slots
+    /// 0.., owning every pair.
+    #[inline]
+    pub(crate) fn is_whole(&self) -> bool {
+        self.first.start == 0 && self.second.is_empty() && self.first_diagonal
     }
 
     /// The slots of directions c and d when this pass owns their pair.
@@ -505,7 +527,9 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, [0..3, 3..6, 6..8, 8..10]);
-        assert!(inputs.iter().all(Dual::is_constant));
+        // The last block stays seeded; the values are x's.
+        assert!(inputs[..8].iter().all(Dual::is_constant));
+        assert!(inputs.iter().zip(&x).all(|(d, &v)| d.value() == v));
     }
 
     #[test]

@@ -128,7 +128,8 @@ impl Coloring {
 }
 
 /// The colouring of `pattern`'s columns with fewer colours of the natural
-/// and the largest-first orders (the natural one on a tie). Rows are
+/// and the largest-first orders (the natural one on a tie, and alone when
+/// it already meets the lower bound, which no order can beat). Rows are
 /// outputs, columns inputs, as [`jacobian_pattern`](super::jacobian_pattern)
 /// returns them.
 ///
@@ -152,8 +153,12 @@ impl Coloring {
 /// ```
 #[must_use]
 pub fn color_columns(pattern: &SparsityPattern) -> Coloring {
-    let natural = color_columns_in(pattern, Order::Natural);
-    let largest_first = color_columns_in(pattern, Order::LargestFirst);
+    let columns = pattern.transpose();
+    let natural = greedy(pattern, &columns, Order::Natural);
+    if natural.count <= natural.lower_bound {
+        return natural;
+    }
+    let largest_first = greedy(pattern, &columns, Order::LargestFirst);
     if largest_first.count < natural.count {
         largest_first
     } else {
@@ -172,12 +177,17 @@ pub fn color_columns(pattern: &SparsityPattern) -> Coloring {
 /// ```
 #[must_use]
 pub fn color_columns_in(pattern: &SparsityPattern, order: Order) -> Coloring {
+    greedy(pattern, &pattern.transpose(), order)
+}
+
+/// [`color_columns_in`], given the pattern's transpose (`columns`: row j
+/// lists the rows of column j).
+fn greedy(pattern: &SparsityPattern, columns: &SparsityPattern, order: Order) -> Coloring {
     let n = pattern.minor_dim();
-    let columns = pattern.transpose();
     let visit: Vec<usize> = match order {
         Order::Natural => (0..n).collect(),
         Order::LargestFirst => {
-            let degree = degrees(pattern, &columns);
+            let degree = degrees(pattern, columns);
             let mut visit: Vec<usize> = (0..n).collect();
             visit.sort_by_key(|&j| core::cmp::Reverse(degree[j]));
             visit

@@ -2,10 +2,15 @@
 //! columns of each colour, and dual buffers of the width the colours need.
 
 use core::any::Any;
+use core::convert::Infallible;
+use core::ops::Range;
 
 use nalgebra_sparse::pattern::SparsityPattern;
+use num_traits::Float;
 
 use super::{Coloring, color_columns};
+use crate::passes::grouped_first_order;
+use crate::{Dual, VectorFn};
 
 /// A pattern (rows = outputs or elements, columns = inputs) with its
 /// colouring, arranged for seeding and read-out.
@@ -15,6 +20,9 @@ pub(crate) struct Compression {
     pub(crate) coloring: Coloring,
     /// The colour of each stored entry's column, in the pattern's order.
     pub(crate) entry_colors: Vec<usize>,
+    /// The pattern's row offsets, copied: read for every row of every
+    /// pass, and nalgebra-sparse's accessors are not inlined across crates.
+    row_offsets: Vec<usize>,
     /// The columns of colour c are `columns[offsets[c]..offsets[c + 1]]`.
     offsets: Vec<usize>,
     columns: Vec<usize>,
@@ -40,6 +48,7 @@ impl Compression {
             next[c] += 1;
         }
         Compression {
+            row_offsets: pattern.major_offsets().to_vec(),
             pattern,
             coloring,
             entry_colors,
@@ -69,6 +78,44 @@ impl Compression {
         self.columns[self.offsets[c]..self.offsets[c + 1]]
             .iter()
             .copied()
+    }
+
+    /// The stored entries of row r: indices into the pattern's column
+    /// indices and [`entry_colors`](Compression::entry_colors).
+    #[inline]
+    pub(crate) fn row(&self, r: usize) -> Range<usize> {
+        self.row_offsets[r]..self.row_offsets[r + 1]
+    }
+
+    /// The first-order passes on `Dual<T, C>`: for each block of at most C
+    /// colours, the inputs of those colours seeded (colour `block.start + k`
+    /// in partial k), f evaluated into the output buffer, and
+    /// `read(outputs, block)` called. `buffers` are made at this width if
+    /// they hold another (a config makes them once).
+    pub(crate) fn first_order<T, F, const C: usize>(
+        &self,
+        buffers: &mut AnyBuffers,
+        f: &F,
+        x: &[T],
+        mut read: impl FnMut(&[Dual<T, C>], Range<usize>),
+    ) where
+        T: Float + Send + Sync + 'static,
+        F: VectorFn,
+    {
+        let fill = Dual::<T, C>::constant(T::zero());
+        let buffers = buffers_of(buffers, self.inputs(), self.rows(), fill);
+        let outputs = &mut buffers.outputs;
+        let Ok(()) = grouped_first_order(
+            &mut buffers.inputs,
+            x,
+            self.colors(),
+            |c| self.members(c),
+            |inputs, block| {
+                f.eval(inputs, outputs);
+                read(outputs, block);
+                Ok::<(), Infallible>(())
+            },
+        );
     }
 }
 

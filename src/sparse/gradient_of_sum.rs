@@ -5,8 +5,10 @@ use core::fmt;
 use nalgebra_sparse::pattern::SparsityPattern;
 use num_traits::Float;
 
-use super::JacobianConfig;
-use crate::{DimensionError, VectorFn};
+use super::compressed::{AnyBuffers, Compression, buffers};
+use super::jacobian_pattern;
+use super::widths::{self, compiled_width};
+use crate::{DimensionError, Dual, VectorFn};
 
 /// The gradient of f(x) = Σₖ Fₖ(x), for the element vector F (a
 /// [`VectorFn`] whose outputs are the elements Fₖ): ∂f/∂xⱼ = Σₖ ∂Fₖ/∂xⱼ,
@@ -37,8 +39,10 @@ pub fn gradient_of_sum<F: VectorFn>(f: &F, x: &[f64]) -> Vec<f64> {
     gradient
 }
 
-/// The work of [`gradient_of_sum`], kept: the element vector's
-/// [`JacobianConfig`]. Repeated gradients allocate nothing.
+/// The work of [`gradient_of_sum`], kept: the element pattern, its
+/// colouring and the dual buffers, as in a
+/// [`JacobianConfig`](super::JacobianConfig); each element's partials are
+/// added straight into the gradient. Repeated gradients allocate nothing.
 ///
 /// ```
 /// use dualgrad::sparse::GradientOfSumConfig;
@@ -57,7 +61,14 @@ pub fn gradient_of_sum<F: VectorFn>(f: &F, x: &[f64]) -> Vec<f64> {
 /// assert_eq!((value, g), (14.0, [2.0, 4.0, 6.0]));
 /// ```
 pub struct GradientOfSumConfig<T> {
-    jacobian: JacobianConfig<T>,
+    compression: Compression,
+    /// The element pattern's transpose: the elements of input j are
+    /// `elements.lane(j)`, copied out as offsets and indices.
+    element_offsets: Vec<usize>,
+    elements: Vec<usize>,
+    buffers: AnyBuffers,
+    /// The element type, for the buffers.
+    number: core::marker::PhantomData<T>,
 }
 
 impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
@@ -78,9 +89,8 @@ impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
     /// ```
     #[must_use]
     pub fn new<F: VectorFn>(f: &F, x: &[T]) -> Self {
-        GradientOfSumConfig {
-            jacobian: JacobianConfig::new(f, x),
-        }
+        let x: Vec<f64> = x.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
+        Self::from_pattern(jacobian_pattern(f, &x))
     }
 
     /// The config for a known element pattern: row k lists the inputs of
@@ -94,8 +104,18 @@ impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
     /// ```
     #[must_use]
     pub fn from_pattern(pattern: SparsityPattern) -> Self {
+        let (element_offsets, elements) = pattern.transpose().disassemble();
+        let compression = Compression::new(pattern);
+        let (n, m) = (compression.inputs(), compression.rows());
+        let buffers = compiled_width!(widths::first_order(compression.colors()), |C| {
+            buffers(n, m, Dual::<T, C>::constant(T::zero()))
+        });
         GradientOfSumConfig {
-            jacobian: JacobianConfig::from_pattern(pattern),
+            compression,
+            element_offsets,
+            elements,
+            buffers,
+            number: core::marker::PhantomData,
         }
     }
 
@@ -108,7 +128,7 @@ impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
     /// ```
     #[must_use]
     pub fn colors(&self) -> usize {
-        self.jacobian.colors()
+        self.compression.colors()
     }
 
     /// Writes ∇ Σₖ Fₖ(x) to `gradient` and returns Σₖ Fₖ(x). No allocation.
@@ -139,22 +159,51 @@ impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
         x: &[T],
         gradient: &mut [T],
     ) -> Result<T, DimensionError> {
-        let n = self.jacobian.pattern().minor_dim();
+        let (n, m) = (self.compression.inputs(), self.compression.rows());
         DimensionError::check("input x", n, x.len(), "one entry per column of the pattern")?;
         DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
-        let (values, jacobian) = self.jacobian.value_and_jacobian(f, x)?;
-        gradient.fill(T::zero());
-        for (&column, &entry) in jacobian.col_indices().iter().zip(jacobian.values()) {
-            gradient[column] = gradient[column] + entry;
-        }
-        Ok(values.iter().fold(T::zero(), |sum, &v| sum + v))
+        DimensionError::check(
+            "output of f",
+            m,
+            f.outputs(n),
+            "one per element of the pattern",
+        )?;
+        let mut value = T::zero();
+        let GradientOfSumConfig {
+            compression,
+            element_offsets,
+            elements,
+            buffers,
+            ..
+        } = self;
+        compiled_width!(widths::first_order(compression.colors()), |C| {
+            compression.first_order::<T, F, C>(buffers, f, x, |outputs, block| {
+                if block.start == 0 {
+                    value = outputs.iter().fold(T::zero(), |sum, y| sum + y.value());
+                }
+                // Column by column, so that each entry of the gradient is
+                // written once: ∂f/∂xⱼ = Σ over the elements k of xⱼ of
+                // partial c(j) of Fₖ.
+                for (k, c) in block.clone().enumerate() {
+                    for j in compression.members(c) {
+                        let mine = &elements[element_offsets[j]..element_offsets[j + 1]];
+                        gradient[j] = mine
+                            .iter()
+                            .fold(T::zero(), |sum, &e| sum + outputs[e].partials()[k]);
+                    }
+                }
+            })
+        });
+        Ok(value)
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for GradientOfSumConfig<T> {
+impl<T> fmt::Debug for GradientOfSumConfig<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("GradientOfSumConfig")
-            .field("jacobian", &self.jacobian)
-            .finish()
+            .field("inputs", &self.compression.inputs())
+            .field("elements", &self.compression.rows())
+            .field("colors", &self.compression.colors())
+            .finish_non_exhaustive()
     }
 }

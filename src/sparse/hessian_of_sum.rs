@@ -269,9 +269,16 @@ impl<T: Float + Send + Sync + 'static> HessianOfSumConfig<T> {
             members,
             |inputs, pair| {
                 f.eval(inputs, outputs);
+                let whole = pair.is_whole();
                 for (k, y) in outputs.iter().enumerate() {
                     for term in &scatter[scatter_offsets[k]..scatter_offsets[k + 1]] {
-                        if let Some((s, t)) = pair.owned(term.first, term.second) {
+                        // One pass: colours are slots and every pair is this pass's.
+                        let slots = if whole {
+                            Some((term.first, term.second))
+                        } else {
+                            pair.owned(term.first, term.second)
+                        };
+                        if let Some((s, t)) = slots {
                             entries[term.entry] = entries[term.entry] + y.hessian_entry(s, t);
                         }
                     }

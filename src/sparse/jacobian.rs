@@ -1,17 +1,15 @@
 //! The compressed Jacobian: one evaluation of f on `Dual<T, C>` per block
 //! of at most 16 colours, read straight into a CSR matrix.
 
-use core::convert::Infallible;
 use core::fmt;
 
 use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
 use num_traits::Float;
 
-use super::compressed::{AnyBuffers, Compression, buffers, buffers_of};
+use super::compressed::{AnyBuffers, Compression, buffers};
 use super::widths::{self, compiled_width};
 use super::{Coloring, jacobian_pattern};
-use crate::passes::grouped_first_order;
 use crate::{DimensionError, Dual, VectorFn};
 
 /// The sparse Jacobian of f at x, rows = outputs: detection
@@ -253,32 +251,24 @@ impl<T: Float + Send + Sync + 'static> JacobianConfig<T> {
             values,
             buffers,
         } = self;
-        let (n, m) = (compression.inputs(), compression.rows());
-        let buffers = buffers_of(buffers, n, m, Dual::<T, C>::constant(T::zero()));
-        let outputs = &mut buffers.outputs;
-        let (offsets, _, entries) = matrix.csr_data_mut();
-        let members = |c| compression.members(c);
-        let Ok(()) = grouped_first_order(
-            &mut buffers.inputs,
-            x,
-            compression.colors(),
-            members,
-            |inputs, block| {
-                f.eval(inputs, outputs);
-                for (row, y) in outputs.iter().enumerate() {
-                    values[row] = y.value();
-                    let partials = y.partials();
-                    let row = offsets[row]..offsets[row + 1];
-                    let colors = &compression.entry_colors[row.clone()];
-                    for (entry, &c) in entries[row].iter_mut().zip(colors) {
-                        if block.contains(&c) {
-                            *entry = partials[c - block.start];
-                        }
+        let entries = matrix.values_mut();
+        compression.first_order::<T, F, C>(buffers, f, x, |outputs, block| {
+            let whole = block.len() == compression.colors();
+            for (row, y) in outputs.iter().enumerate() {
+                values[row] = y.value();
+                let partials = y.partials();
+                let row = compression.row(row);
+                let colors = &compression.entry_colors[row.clone()];
+                for (entry, &c) in entries[row].iter_mut().zip(colors) {
+                    // One pass holds every colour, in its own partial.
+                    if whole {
+                        *entry = partials[c];
+                    } else if block.contains(&c) {
+                        *entry = partials[c - block.start];
                     }
                 }
-                Ok::<(), Infallible>(())
-            },
-        );
+            }
+        });
     }
 }
 
