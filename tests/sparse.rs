@@ -555,3 +555,23 @@ fn sums_with_many_colors_take_several_passes_and_match_dense_chunk_mode() {
         );
     }
 }
+
+#[test]
+fn configs_work_on_f32() {
+    let f = vector_fn!(rosenbrock_elements, |n| 2 * (n - 1));
+    let x: Vec<f32> = vec![0.5, -1.0, 1.5, 2.0];
+    let mut jacobian = JacobianConfig::new(&f, &x);
+    let j = jacobian.jacobian(&f, &x).unwrap();
+    // ∂/∂x₁ of 100(x₁ − x₀²)² = 200(x₁ − x₀²) at x₀ = 0.5, x₁ = −1.
+    assert_eq!(j.get_entry(0, 1).unwrap().into_value(), -250.0_f32);
+    let mut gradient = GradientOfSumConfig::new(&f, &x);
+    let mut g = [0.0_f32; 4];
+    gradient.gradient(&f, &x, &mut g).unwrap();
+    let x64: Vec<f64> = x.iter().map(|&v| f64::from(v)).collect();
+    for (a, b) in g.iter().zip(rosenbrock_gradient(&x64)) {
+        assert!((f64::from(*a) - b).abs() <= 1e-5 * b.abs().max(1.0));
+    }
+    let mut hessian = HessianOfSumConfig::new(&f, &x);
+    let h = hessian.hessian(&f, &x).unwrap();
+    assert_eq!(h.get_entry(3, 3).unwrap().into_value(), 200.0_f32);
+}

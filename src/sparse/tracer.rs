@@ -157,7 +157,7 @@ macro_rules! smooth {
             #[doc = concat!(
                 "\n\nDepends on what x depends on.\n\n```\nuse dualgrad::sparse::Tracer;\n",
                 "let y = Tracer::constant(0.5).", stringify!($name), "();\n",
-                "assert_eq!(y.value(), 0.5_f64.", stringify!($name), "());\n```"
+                "assert_eq!(y.value().to_bits(), 0.5_f64.", stringify!($name), "().to_bits());\n```"
             )]
             #[inline]
             #[must_use]
