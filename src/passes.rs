@@ -8,9 +8,15 @@
 //! Hessian passes seed two blocks at once in a nested dual, one per order,
 //! and visit each unordered pair of blocks once.
 //!
+//! The sparse drivers seed *groups* of inputs instead: direction c (a
+//! colour) is partial c of every input in the group, so one pass gives f's
+//! derivative along the sum of their unit vectors. The dense passes are
+//! the case of one input per direction, and the same loop serves both; the
+//! second-order grouped passes run on `Dual2`.
+//!
 //! This module owns the seeding, the block split and the loop; the driver
 //! families (`chunk` on slices, `linalg::dynamic` on `DVector`, the rayon
-//! drivers) only say how f is called and where its partials go.
+//! drivers, `sparse`) only say how f is called and where its partials go.
 
 use core::ops::Range;
 

@@ -16,10 +16,11 @@
 //! 2. **Colouring**: columns sharing no row get the same colour
 //!    ([`color_columns`]); a banded Jacobian of total bandwidth b needs b
 //!    colours, whatever n.
-//! 3. **Compressed evaluation**: colour c seeds partial c of every input of
-//!    that colour, one evaluation of f on duals gives J·S (S the n × colours
-//!    seed matrix), and each entry of J is read from its row's partial of
-//!    its column's colour, straight into a `CsrMatrix` ([`JacobianConfig`]).
+//! 3. **Compressed evaluation**: partial c of every input of colour c is 1,
+//!    so one evaluation of f on duals gives J·S, where column c of the
+//!    n × colours matrix S is the sum of the unit vectors of colour c; each
+//!    entry of J is read from its row's partial of its column's colour,
+//!    straight into a `CsrMatrix` ([`JacobianConfig`]).
 //!
 //! | call | gives | cost per call |
 //! |---|---|---|
