@@ -163,42 +163,6 @@ fn compressed_jacobians_of_random_sparse_functions_match_dense_chunk_mode() {
 }
 
 #[test]
-fn random_colorings_are_valid_and_at_least_the_largest_row() {
-    let mut random = Random(7);
-    for case in 0..500 {
-        let n = random.below(80);
-        let m = random.below(80);
-        let rows: Vec<Vec<usize>> = (0..m)
-            .map(|_| {
-                (0..random.below(12))
-                    .filter(|_| n > 0)
-                    .map(|_| random.below(n))
-                    .collect()
-            })
-            .collect();
-        let pattern = pattern_of(n, &rows);
-        let best = color_columns(&pattern);
-        for order in [Order::Natural, Order::LargestFirst] {
-            let coloring = color_columns_in(&pattern, order);
-            assert!(coloring.is_valid_for(&pattern), "case {case}, {order:?}");
-            assert!(coloring.count() >= coloring.lower_bound(), "case {case}");
-            assert!(
-                best.count() <= coloring.count(),
-                "case {case}: the better order is kept"
-            );
-            assert!(
-                coloring
-                    .colors()
-                    .iter()
-                    .all(|&c| c < coloring.count().max(1))
-            );
-        }
-        assert!(best.is_valid_for(&pattern));
-        assert_eq!(best.count() == 0, n == 0, "case {case}");
-    }
-}
-
-#[test]
 fn banded_patterns_of_total_bandwidth_b_get_b_colors_in_natural_order() {
     for n in [1, 5, 17, 100] {
         for (below, above) in [(0, 0), (1, 1), (2, 0), (0, 3), (2, 5), (7, 8)] {
@@ -574,4 +538,62 @@ fn configs_work_on_f32() {
     let mut hessian = HessianOfSumConfig::new(&f, &x);
     let h = hessian.hessian(&f, &x).unwrap();
     assert_eq!(h.get_entry(3, 3).unwrap().into_value(), 200.0_f32);
+}
+
+mod colorings {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A random pattern: up to 60 columns, up to 60 rows of up to 10
+    /// (possibly repeated) column indices.
+    fn patterns() -> impl Strategy<Value = SparsityPattern> {
+        (1usize..60).prop_flat_map(|n| {
+            proptest::collection::vec(proptest::collection::vec(0..n, 0..10), 0..60)
+                .prop_map(move |rows| pattern_of(n, &rows))
+        })
+    }
+
+    proptest! {
+        /// Every order gives a valid colouring with at least the largest
+        /// row's count of colours, and `color_columns` keeps the better.
+        #[test]
+        fn colorings_are_valid_and_at_least_the_lower_bound(pattern in patterns()) {
+            let best = color_columns(&pattern);
+            prop_assert!(best.is_valid_for(&pattern));
+            for order in [Order::Natural, Order::LargestFirst] {
+                let coloring = color_columns_in(&pattern, order);
+                prop_assert!(coloring.is_valid_for(&pattern));
+                prop_assert!(coloring.count() >= coloring.lower_bound());
+                prop_assert!(best.count() <= coloring.count());
+            }
+        }
+
+        /// A compressed Jacobian config on a random pattern reproduces a
+        /// function whose Jacobian has exactly that pattern (entry (i, j)
+        /// = i + j + 1, from out[i] = Σⱼ (i + j + 1)·xⱼ over the row).
+        #[test]
+        fn compressed_jacobians_reproduce_every_entry_of_a_random_pattern(pattern in patterns()) {
+            struct Linear(SparsityPattern);
+            impl VectorFn for Linear {
+                fn outputs(&self, _inputs: usize) -> usize {
+                    self.0.major_dim()
+                }
+                fn eval<S: Float>(&self, x: &[S], out: &mut [S]) {
+                    for (i, o) in out.iter_mut().enumerate() {
+                        *o = self.0.lane(i).iter().fold(S::zero(), |s, &j| {
+                            s + S::from(i + j + 1).unwrap() * x[j]
+                        });
+                    }
+                }
+            }
+            let f = Linear(pattern.clone());
+            let x = vec![1.0; pattern.minor_dim()];
+            let mut config = JacobianConfig::from_pattern(pattern.clone());
+            let j = config.jacobian(&f, &x).unwrap();
+            prop_assert_eq!(j.pattern(), &pattern);
+            for (i, k, &v) in j.triplet_iter() {
+                prop_assert_eq!(v, (i + k + 1) as f64);
+            }
+        }
+    }
 }
