@@ -20,7 +20,8 @@ use super::sets::{self, EMPTY, SetId};
 /// | `floor`, `ceil`, `round`, `trunc`, `signum`, `powi(0)`, constants | ∅ (piecewise constant: the derivative is 0) |
 /// | `+`, `−`, `·`, `/`, `%`, `powf`, `atan2`, `hypot`, `log`, `mul_add` | the union of the operands' sets |
 /// | `copysign(x, s)` | the set of x (the sign contributes slope 0) |
-/// | `max`, `min`, `clamp`, `abs_sub` | the set of the argument taken at this value; the union at a tie |
+/// | `max`, `min`, `clamp` | the set of the argument taken at this value; the union at a tie |
+/// | `abs_sub(x, y)` = max(x − y, 0) | the union where x ≥ y, ∅ where x < y |
 /// | comparisons (`<`, `==`, …) | look at the value only |
 ///
 /// **Detection is local.** Comparisons, `max` and `min` follow the branch
