@@ -560,7 +560,7 @@ mod colorings {
         fn colorings_are_valid_and_at_least_the_lower_bound(pattern in patterns()) {
             let best = color_columns(&pattern);
             prop_assert!(best.is_valid_for(&pattern));
-            for order in [Order::Natural, Order::LargestFirst] {
+            for order in [Order::Natural, Order::LargestFirst, Order::SmallestLast] {
                 let coloring = color_columns_in(&pattern, order);
                 prop_assert!(coloring.is_valid_for(&pattern));
                 prop_assert!(coloring.count() >= coloring.lower_bound());
@@ -596,4 +596,62 @@ mod colorings {
             }
         }
     }
+}
+
+/// The 2-D Brusselator residual on a periodic N × N grid (the benches'):
+/// each species' 5-point stencil plus the other species at the same point.
+struct Brusselator {
+    size: usize,
+}
+
+impl VectorFn for Brusselator {
+    fn outputs(&self, inputs: usize) -> usize {
+        inputs
+    }
+
+    fn eval<S: Float>(&self, x: &[S], out: &mut [S]) {
+        let n = self.size;
+        let (a, four) = (S::from(3.4).unwrap(), S::from(4.0).unwrap());
+        let (u, v) = x.split_at(n * n);
+        let (du, dv) = out.split_at_mut(n * n);
+        let at = |i: usize, j: usize| (i % n) * n + j % n;
+        for i in 0..n {
+            for j in 0..n {
+                let k = at(i, j);
+                let laplace = |w: &[S]| {
+                    w[at(i + n - 1, j)] + w[at(i + 1, j)] + w[at(i, j + n - 1)] + w[at(i, j + 1)]
+                        - four * w[k]
+                };
+                let u2v = u[k] * u[k] * v[k];
+                du[k] = laplace(u) + S::one() + u2v - (a + S::one()) * u[k];
+                dv[k] = laplace(v) + a * u[k] - u2v;
+            }
+        }
+    }
+}
+
+#[test]
+fn brusselator_colors_are_at_most_twice_the_largest_row() {
+    let f = Brusselator { size: 32 };
+    let x: Vec<f64> = (0..2 * 32 * 32)
+        .map(|i| 1.0 + 0.1 * f64::from(i % 7))
+        .collect();
+    let pattern = jacobian_pattern(&f, &x);
+    let best = color_columns(&pattern);
+    assert_eq!(best.lower_bound(), 6);
+    let counts: Vec<usize> = [Order::Natural, Order::LargestFirst, Order::SmallestLast]
+        .map(|order| color_columns_in(&pattern, order).count())
+        .into();
+    println!(
+        "Brusselator N = 32: colours by order (natural, largest first, smallest last) {counts:?}"
+    );
+    assert_eq!(best.count(), *counts.iter().min().unwrap());
+    assert!(best.count() <= 2 * best.lower_bound(), "{counts:?}");
+    let j = sparse::jacobian(&f, &x);
+    assert_close(
+        &dense(&j),
+        &chunk::jacobian_of(&f, &x),
+        1e-13,
+        "brusselator",
+    );
 }
