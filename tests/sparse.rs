@@ -555,7 +555,8 @@ mod colorings {
 
     proptest! {
         /// Every order gives a valid colouring with at least the largest
-        /// row's count of colours, and `color_columns` keeps the better.
+        /// row's count of colours, and `color_columns` keeps the better of
+        /// natural and largest first.
         #[test]
         fn colorings_are_valid_and_at_least_the_lower_bound(pattern in patterns()) {
             let best = color_columns(&pattern);
@@ -564,7 +565,9 @@ mod colorings {
                 let coloring = color_columns_in(&pattern, order);
                 prop_assert!(coloring.is_valid_for(&pattern));
                 prop_assert!(coloring.count() >= coloring.lower_bound());
-                prop_assert!(best.count() <= coloring.count());
+                if order != Order::SmallestLast {
+                    prop_assert!(best.count() <= coloring.count());
+                }
             }
         }
 
@@ -645,7 +648,7 @@ fn brusselator_colors_are_at_most_twice_the_largest_row() {
     println!(
         "Brusselator N = 32: colours by order (natural, largest first, smallest last) {counts:?}"
     );
-    assert_eq!(best.count(), *counts.iter().min().unwrap());
+    assert_eq!(best.count(), counts[0].min(counts[1]));
     assert!(best.count() <= 2 * best.lower_bound(), "{counts:?}");
     let j = sparse::jacobian(&f, &x);
     assert_close(
@@ -654,4 +657,47 @@ fn brusselator_colors_are_at_most_twice_the_largest_row() {
         1e-13,
         "brusselator",
     );
+}
+
+#[test]
+fn sums_match_the_hand_formulas_to_1e_12_at_n_ten_thousand() {
+    let f = vector_fn!(rosenbrock_elements, |n| 2 * (n - 1));
+    let n = 10_000;
+    let mut random = Random(17);
+    let x: Vec<f64> = (0..n).map(|_| random.uniform(-2.0, 2.0)).collect();
+    let g = sparse::gradient_of_sum(&f, &x);
+    for (j, (a, b)) in g.iter().zip(rosenbrock_gradient(&x)).enumerate() {
+        assert!(
+            (a - b).abs() <= 1e-12 * b.abs().max(1.0),
+            "∂f/∂x{j}: {a} vs {b}"
+        );
+    }
+    let h = sparse::hessian_of_sum(&f, &x);
+    assert_eq!(h.nnz(), 3 * n - 2);
+    // The tridiagonal hand Hessian, entry by entry.
+    let hand = |i: usize, j: usize| -> f64 {
+        match (i, j) {
+            _ if i == j => {
+                let mut d = if i + 1 < n {
+                    1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0
+                } else {
+                    0.0
+                };
+                if i > 0 {
+                    d += 200.0;
+                }
+                d
+            }
+            _ if j == i + 1 => -400.0 * x[i],
+            _ if i == j + 1 => -400.0 * x[j],
+            _ => 0.0,
+        }
+    };
+    for (i, j, &v) in h.triplet_iter() {
+        let b = hand(i, j);
+        assert!(
+            (v - b).abs() <= 1e-12 * b.abs().max(1.0),
+            "({i}, {j}): {v} vs {b}"
+        );
+    }
 }

@@ -47,8 +47,8 @@ pub fn hessian_of_sum<F: VectorFn>(f: &F, x: &[f64]) -> CsrMatrix<f64> {
     let mut config = HessianOfSumConfig::new(f, x);
     config
         .hessian(f, x)
-        .expect("the config was detected on x and f")
-        .clone()
+        .expect("the config was detected on x and f");
+    config.hessian
 }
 
 /// One term of an element's Hessian: CSR entry `entry` of the sum's

@@ -39,8 +39,8 @@ pub fn jacobian<F: VectorFn>(f: &F, x: &[f64]) -> CsrMatrix<f64> {
     let mut config = JacobianConfig::new(f, x);
     config
         .jacobian(f, x)
-        .expect("the config was detected on x and f")
-        .clone()
+        .expect("the config was detected on x and f");
+    config.matrix
 }
 
 /// A sparse Jacobian's pattern, colouring, dual buffers and CSR values,
