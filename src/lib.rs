@@ -35,6 +35,7 @@
 //! | [`chunk`] | the drivers on slices of run-time length, with reusable configs |
 //! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
 //! | `argmin` | argmin's `CostFunction`, `Gradient`, `Hessian`, `Operator` and `Jacobian` for a `ScalarFn` or `VectorFn` (feature `argmin`) |
+//! | `sparse` | sparse Jacobians (detection, colouring, compressed evaluation, CSR) and gradients and Hessians of sums of elements (feature `sparse`) |
 //! | [`gradcheck`] | checking a gradient, Jacobian or Hessian, yours or ours, against finite differences, with a report that names the wrong entry |
 //! | `special` | [`SpecialFloat`](special::SpecialFloat): erf, erfc, erf⁻¹, Γ, ln\|Γ\|, ψ, ψ₁, ψₙ, β, ln β, the regularised incomplete gamma P and Q, Bessel J₀, J₁, Jₙ, Y₀, Y₁, Yₙ with exact derivatives, for f32, f64, `Dual` and `Dual2` (feature `special`) |
 //!
@@ -45,6 +46,7 @@
 //! | `approx` | yes | approx's `AbsDiffEq`, `RelativeEq` and `UlpsEq` on `Dual` (value and partials) and `Dual2` (value, gradient and Hessian) |
 //! | `serde` | no | `Serialize`/`Deserialize` for `Dual`, `Dual2`, the gradient checker's reports and `DimensionError` |
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
+//! | `sparse` | no | `sparse`: sparsity detection by a tracer number, column colouring, compressed sparse Jacobians as nalgebra-sparse 0.12 `CsrMatrix`, gradients and Hessians of partially separable sums |
 //! | `argmin` | no | `argmin::ScalarProblem` and `argmin::VectorProblem`: exact derivatives for argmin 0.11's solvers, `Vec<f64>` parameters |
 //!
 //! # Choosing a driver
@@ -313,6 +315,9 @@ mod ops;
 mod partials;
 mod passes;
 mod rules;
+#[cfg(feature = "sparse")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
+pub mod sparse;
 #[cfg(feature = "special")]
 #[cfg_attr(docsrs, doc(cfg(feature = "special")))]
 pub mod special;

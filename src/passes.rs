@@ -8,9 +8,15 @@
 //! Hessian passes seed two blocks at once in a nested dual, one per order,
 //! and visit each unordered pair of blocks once.
 //!
+//! The sparse drivers seed *groups* of inputs instead: direction c (a
+//! colour) is partial c of every input in the group, so one pass gives f's
+//! derivative along the sum of their unit vectors. The dense passes are
+//! the case of one input per direction, and the same loop serves both; the
+//! second-order grouped passes run on `Dual2`.
+//!
 //! This module owns the seeding, the block split and the loop; the driver
 //! families (`chunk` on slices, `linalg::dynamic` on `DVector`, the rayon
-//! drivers) only say how f is called and where its partials go.
+//! drivers, `sparse`) only say how f is called and where its partials go.
 
 use core::ops::Range;
 
@@ -71,11 +77,38 @@ where
     T: Float,
     B: Inputs<Dual<T, C>> + ?Sized,
 {
+    grouped_first_order(inputs, x, x.len(), |i| i..i + 1, pass)
+}
+
+/// The first-order passes over x along groups of inputs: direction c
+/// seeds every input of `members(c)` in the same partial, so that a pass
+/// gives f's derivative along the sum of their unit vectors (a compressed
+/// Jacobian: the groups are the colours of a column colouring). The passes
+/// split the `directions` into blocks of at most C, as [`first_order`],
+/// which is the case of one input per direction. `pass(inputs, block)`
+/// gets the block of directions, partial k holding direction
+/// `block.start + k`.
+pub(crate) fn grouped_first_order<T, B, E, M, const C: usize>(
+    inputs: &mut B,
+    x: &[T],
+    directions: usize,
+    members: impl Fn(usize) -> M,
+    pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    B: Inputs<Dual<T, C>> + ?Sized,
+    M: IntoIterator<Item = usize>,
+{
     let tag = Tag::fresh();
     blockwise(
         inputs,
         x.len(),
-        C,
+        Directions {
+            count: directions,
+            width: C,
+            members,
+        },
         |i| Dual::constant(x[i]),
         |i, k| Dual::variable(x[i], k).tagged(tag),
         pass,
@@ -102,42 +135,77 @@ where
     blockwise(
         inputs,
         x.len(),
-        C,
+        Directions {
+            count: x.len(),
+            width: C,
+            members: |i| i..i + 1,
+        },
         |i| Dual::new(Dual::constant(x[i]), direction(i)).tagged(tag),
         |i, k| Dual::new(Dual::variable(x[i], k).tagged(tag), direction(i)).tagged(tag),
         pass,
     )
 }
 
-/// The loop of the first-order passes: every input i is `constant(i)`,
-/// then for each block of at most `width` coordinates input i is
-/// `variable(i, k)` (k its place in the block), `pass` is called, and the
-/// block is made constant again. n = 0 has one pass with an empty block.
-fn blockwise<D, B, E>(
+/// The directions of the first-order passes: `count` directions, at most
+/// `width` per pass, direction c seeding the inputs `members(c)`. The
+/// members of all directions partition the inputs: every input belongs to
+/// exactly one direction (one input per direction in dense passes, one
+/// colour per column in compressed ones).
+struct Directions<G> {
+    count: usize,
+    width: usize,
+    members: G,
+}
+
+/// The loop of the first-order passes: for each block of at most `width`
+/// directions every input i of direction `block.start + k` is
+/// `variable(i, k)` and every other input `constant(i)` while `pass` runs.
+/// No directions give one pass with an empty block.
+///
+/// As the directions partition the inputs, a single block seeds every
+/// input, so the inputs are made constant only when there are several
+/// blocks, and a block is made constant again only when another follows:
+/// on return the inputs of the last block are still seeded (each call
+/// starts afresh). For a compressed pass over all of n inputs this is one
+/// write per input instead of three.
+fn blockwise<D, B, E, G, M>(
     inputs: &mut B,
     n: usize,
-    width: usize,
+    directions: Directions<G>,
     constant: impl Fn(usize) -> D,
     variable: impl Fn(usize, usize) -> D,
     mut pass: impl FnMut(&B, Range<usize>) -> Result<(), E>,
 ) -> Result<(), E>
 where
     B: Inputs<D> + ?Sized,
+    G: Fn(usize) -> M,
+    M: IntoIterator<Item = usize>,
 {
-    for (i, slot) in inputs.slots().iter_mut().enumerate().take(n) {
-        *slot = constant(i);
+    let several = directions.count > directions.width;
+    if several || directions.count == 0 {
+        for (i, slot) in inputs.slots().iter_mut().enumerate().take(n) {
+            *slot = constant(i);
+        }
     }
-    if n == 0 {
+    if directions.count == 0 {
         return pass(inputs, 0..0);
     }
-    for block in blocks(n, width) {
-        let slots = &mut inputs.slots()[block.clone()];
-        for (k, (slot, i)) in slots.iter_mut().zip(block.clone()).enumerate() {
-            *slot = variable(i, k);
+    let mut blocks = blocks(directions.count, directions.width).peekable();
+    while let Some(block) = blocks.next() {
+        let slots = inputs.slots();
+        for (k, direction) in block.clone().enumerate() {
+            for i in (directions.members)(direction) {
+                slots[i] = variable(i, k);
+            }
         }
         pass(inputs, block.clone())?;
-        for (slot, i) in inputs.slots()[block.clone()].iter_mut().zip(block) {
-            *slot = constant(i);
+        if blocks.peek().is_some() {
+            let slots = inputs.slots();
+            for direction in block {
+                for i in (directions.members)(direction) {
+                    slots[i] = constant(i);
+                }
+            }
         }
     }
     Ok(())
@@ -183,6 +251,119 @@ where
             for i in inner.clone().chain(outer) {
                 slots[i] = Dual::constant(Dual::constant(x[i]));
             }
+        }
+    }
+    Ok(())
+}
+
+/// The slots of one pass of [`grouped_second_order`]: the directions of
+/// `first` in slots 0.., those of `second` after them, and which pairs of
+/// directions this pass owns, so that every pair is read in exactly one
+/// pass.
+#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
+pub(crate) struct PairOfBlocks {
+    first: Range<usize>,
+    second: Range<usize>,
+    /// This pass owns the pairs within `first` (resp. `second`).
+    first_diagonal: bool,
+    second_diagonal: bool,
+}
+
+#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
+impl PairOfBlocks {
+    /// The slot of direction c in this pass, if it is seeded.
+    #[inline]
+    pub(crate) fn slot(&self, c: usize) -> Option<usize> {
+        if self.first.contains(&c) {
+            Some(c - self.first.start)
+        } else if self.second.contains(&c) {
+            Some(self.first.len() + c - self.second.start)
+        } else {
+            None
+        }
+    }
+
+    /// `true` for the single pass that seeds every direction in slots
+    /// 0.., owning every pair.
+    #[inline]
+    pub(crate) fn is_whole(&self) -> bool {
+        self.first.start == 0 && self.second.is_empty() && self.first_diagonal
+    }
+
+    /// The slots of directions c and d when this pass owns their pair.
+    #[inline]
+    pub(crate) fn owned(&self, c: usize, d: usize) -> Option<(usize, usize)> {
+        let (s, t) = (self.slot(c)?, self.slot(d)?);
+        let in_first = |slot: usize| slot < self.first.len();
+        let owned = match (in_first(s), in_first(t)) {
+            (true, true) => self.first_diagonal,
+            (false, false) => self.second_diagonal,
+            _ => true,
+        };
+        owned.then_some((s, t))
+    }
+}
+
+/// The second-order passes over x along groups of inputs, on `Dual2<T,
+/// C>`: direction c seeds every input of `members(c)` in one slot, so a
+/// pass gives the second derivatives along sums of unit vectors. Up to C
+/// directions take one pass. More are split into blocks of C / 2, and each
+/// pass seeds a pair of blocks (C ≥ 2 then), ⌈d / (C/2)⌉·(⌈d / (C/2)⌉ − 1)/2 passes;
+/// [`PairOfBlocks::owned`] says which pass reads which pair of directions.
+#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
+pub(crate) fn grouped_second_order<T, E, M, const C: usize>(
+    inputs: &mut [Dual2<T, C>],
+    x: &[T],
+    directions: usize,
+    members: impl Fn(usize) -> M,
+    mut pass: impl FnMut(&[Dual2<T, C>], &PairOfBlocks) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    M: IntoIterator<Item = usize>,
+{
+    for (slot, &xi) in inputs.iter_mut().zip(x) {
+        *slot = Dual2::constant(xi);
+    }
+    let tag = Tag::fresh();
+    let mut run = |inputs: &mut [Dual2<T, C>], pair: PairOfBlocks| {
+        for c in pair.first.clone().chain(pair.second.clone()) {
+            let slot = pair.slot(c).unwrap_or(0);
+            for i in members(c) {
+                inputs[i] = Dual2::variable(x[i], slot).tagged(tag);
+            }
+        }
+        let result = pass(inputs, &pair);
+        for c in pair.first.clone().chain(pair.second.clone()) {
+            for i in members(c) {
+                inputs[i] = Dual2::constant(x[i]);
+            }
+        }
+        result
+    };
+    if directions <= C {
+        return run(
+            inputs,
+            PairOfBlocks {
+                first: 0..directions,
+                second: directions..directions,
+                first_diagonal: true,
+                second_diagonal: false,
+            },
+        );
+    }
+    // Indexed rather than collected: the configs' passes allocate nothing.
+    let half = |k: usize| blocks(directions, C / 2).nth(k).unwrap_or(0..0);
+    let last = directions.div_ceil((C / 2).max(1)) - 1;
+    for a in 0..last {
+        for b in a + 1..=last {
+            let pair = PairOfBlocks {
+                first: half(a),
+                second: half(b),
+                first_diagonal: b == a + 1,
+                second_diagonal: b == last && a + 1 == b,
+            };
+            run(inputs, pair)?;
         }
     }
     Ok(())
@@ -352,7 +533,9 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, [0..3, 3..6, 6..8, 8..10]);
-        assert!(inputs.iter().all(Dual::is_constant));
+        // The last block stays seeded; the values are x's.
+        assert!(inputs[..8].iter().all(Dual::is_constant));
+        assert!(inputs.iter().zip(&x).all(|(d, &v)| d.value() == v));
     }
 
     #[test]

@@ -122,3 +122,58 @@ fn dvector_drivers_with_a_config_allocate_nothing() {
     assert_eq!(n, 0);
     assert_eq!(j.row(1).iter().copied().collect::<Vec<_>>(), [1.0; 15]);
 }
+
+/// out[i] = xᵢ₋₁ − 2xᵢ + xᵢ₊₁ + eˣⁱ (the Bratu residual's shape), and a
+/// last output over every input (a dense row: 40 colours, three passes).
+#[cfg(feature = "sparse")]
+fn tridiagonal_and_dense<S: Float>(x: &[S], out: &mut [S]) {
+    let n = x.len();
+    let two = S::one() + S::one();
+    for i in 0..n {
+        let left = if i > 0 { x[i - 1] } else { S::zero() };
+        let right = if i + 1 < n { x[i + 1] } else { S::zero() };
+        out[i] = left - two * x[i] + right + x[i].exp();
+    }
+    out[n] = x.iter().fold(S::zero(), |s, &v| s + v * v);
+}
+
+/// Elements over windows of `W` inputs: W colours.
+#[cfg(feature = "sparse")]
+fn windows<S: Float, const W: usize>(x: &[S], out: &mut [S]) {
+    for (k, o) in out.iter_mut().enumerate() {
+        let w = &x[k..k + W];
+        *o = w.iter().fold(S::zero(), |s, &v| s + v.sin()) * w[0];
+    }
+}
+
+#[cfg(feature = "sparse")]
+#[test]
+fn sparse_configs_allocate_nothing() {
+    use dualgrad::sparse::{GradientOfSumConfig, HessianOfSumConfig, JacobianConfig};
+    use dualgrad::vector_fn;
+
+    let x: Vec<f64> = (0..40).map(|i| f64::from(i) * 0.01).collect();
+    let banded = vector_fn!(tridiagonal_and_dense, |n| n + 1);
+    let few = vector_fn!(windows::<_, 3>, |n| n - 2);
+    let many = vector_fn!(windows::<_, 20>, |n| n - 19);
+    let mut jacobian = JacobianConfig::new(&banded, &x);
+    let mut gradient = GradientOfSumConfig::new(&few, &x);
+    let mut gradient_many = GradientOfSumConfig::new(&many, &x);
+    let mut hessian = HessianOfSumConfig::new(&few, &x);
+    let mut hessian_many = HessianOfSumConfig::new(&many, &x);
+    assert_eq!(
+        (jacobian.colors(), hessian.colors(), hessian_many.colors()),
+        (40, 3, 20)
+    );
+    let mut g = vec![0.0; x.len()];
+    let n = allocations_of(|| {
+        for _ in 0..5 {
+            std::hint::black_box(jacobian.jacobian(&banded, &x).unwrap());
+            std::hint::black_box(gradient.gradient(&few, &x, &mut g).unwrap());
+            std::hint::black_box(gradient_many.gradient(&many, &x, &mut g).unwrap());
+            std::hint::black_box(hessian.hessian(&few, &x).unwrap());
+            std::hint::black_box(hessian_many.hessian(&many, &x).unwrap());
+        }
+    });
+    assert_eq!(n, 0);
+}

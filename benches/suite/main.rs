@@ -5,6 +5,8 @@
 mod all_pairs;
 mod functions;
 mod report;
+#[cfg(feature = "sparse")]
+mod sparse;
 #[cfg(feature = "special")]
 mod special;
 #[path = "../zoo/mod.rs"]
@@ -516,6 +518,8 @@ fn main() {
     parallel_group(&mut c);
     #[cfg(feature = "special")]
     special::special_group(&mut c);
+    #[cfg(feature = "sparse")]
+    sparse::sparse_group(&mut c);
     c.final_summary();
     if std::env::args().any(|a| a == "--bench") {
         report::write_benchmarks_md();

@@ -384,6 +384,105 @@ fn second_order_tables(t: &mut Table, o: &mut String) {
     }
 }
 
+/// The sparse groups (issue 14): Jacobians against one f64 evaluation and
+/// dense chunk mode, detection and colouring separately, and the sums'
+/// gradient and Hessian against chained Rosenbrock's f. Only if they ran.
+fn sparse_tables(t: &mut Table, o: &mut String) {
+    let jacobians = [
+        ("sparse-bratu-1000", "Bratu, n = 10³"),
+        ("sparse-bratu-10000", "Bratu, n = 10⁴"),
+        ("sparse-bratu-100000", "Bratu, n = 10⁵"),
+        ("sparse-brusselator-32", "Brusselator, N = 32 (n = 2 048)"),
+    ];
+    if !jacobians.iter().any(|(g, _)| t.ran(g)) {
+        return;
+    }
+    writeln!(o, "\n## Sparse Jacobians (feature `sparse`)\n").unwrap();
+    writeln!(o, "`JacobianConfig::jacobian` (compressed, reused config) against one f64 evaluation of the residual and dense chunk mode (`chunk::jacobian_with`, reused buffers; only where it finishes in seconds). Detection (`jacobian_pattern`) and colouring (`color_columns`) are one-off costs, shown separately.\n").unwrap();
+    writeln!(o, "| case | f64 | sparse | dense chunk | sparse / f | dense / sparse | detect | colour | detect + colour | (detect + colour) / f |").unwrap();
+    writeln!(o, "|---|---|---|---|---|---|---|---|---|---|").unwrap();
+    for (g, label) in jacobians {
+        writeln!(
+            o,
+            "| {label} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            time(t.get(g, "f64", "")),
+            time(t.get(g, "sparse", "")),
+            time(t.get(g, "dense", "")),
+            times(t.ratio(g, "sparse", "f64", "")),
+            times(t.ratio(g, "dense", "sparse", "")),
+            time(t.get(g, "detect", "")),
+            time(t.get(g, "color", "")),
+            time(t.get(g, "detect+color", "")),
+            times(t.ratio(g, "detect+color", "f64", "")),
+        )
+        .unwrap();
+    }
+    let g = "sparse-bratu-10000";
+    t.target(
+        "Bratu n = 10⁴: sparse Jacobian / f".into(),
+        t.ratio(g, "sparse", "f64", ""),
+        8.0,
+    );
+    t.target_at_least(
+        "Bratu n = 10⁴: dense chunk / sparse Jacobian (speed-up)".into(),
+        t.ratio(g, "dense", "sparse", ""),
+        300.0,
+    );
+    let g = "sparse-brusselator-32";
+    t.target(
+        "Brusselator N = 32: sparse Jacobian / f".into(),
+        t.ratio(g, "sparse", "f64", ""),
+        25.0,
+    );
+    t.target_at_least(
+        "Brusselator N = 32: dense chunk / sparse Jacobian (speed-up)".into(),
+        t.ratio(g, "dense", "sparse", ""),
+        50.0,
+    );
+    t.target(
+        "Bratu detection + colouring: time at n = 10⁵ / time at n = 10⁴".into(),
+        Some(
+            t.get("sparse-bratu-100000", "detect+color", "")
+                .unwrap_or(f64::NAN)
+                / t.get("sparse-bratu-10000", "detect+color", "")
+                    .unwrap_or(f64::NAN),
+        )
+        .filter(|r| r.is_finite()),
+        12.0,
+    );
+
+    writeln!(o, "\n## Sums of elements: chained Rosenbrock\n").unwrap();
+    writeln!(o, "`GradientOfSumConfig::gradient` and `HessianOfSumConfig::hessian` on the element vector ((1 − xᵢ)², 100(xᵢ₊₁ − xᵢ²)²: 2 colours) against one f64 evaluation of the chained Rosenbrock f and the dense chunk gradient (`chunk::gradient_with`, default chunk).\n").unwrap();
+    writeln!(o, "| n | f64 | gradient_of_sum | hessian_of_sum | dense chunk gradient | gradient / f | Hessian / f | dense / gradient_of_sum |").unwrap();
+    writeln!(o, "|---|---|---|---|---|---|---|---|").unwrap();
+    for n in ["1000", "10000"] {
+        let g = format!("sparse-rosenbrock-{n}");
+        writeln!(
+            o,
+            "| {n} | {} | {} | {} | {} | {} | {} | {} |",
+            time(t.get(&g, "f64", "")),
+            time(t.get(&g, "gradient_of_sum", "")),
+            time(t.get(&g, "hessian_of_sum", "")),
+            time(t.get(&g, "dense-gradient", "")),
+            times(t.ratio(&g, "gradient_of_sum", "f64", "")),
+            times(t.ratio(&g, "hessian_of_sum", "f64", "")),
+            times(t.ratio(&g, "dense-gradient", "gradient_of_sum", "")),
+        )
+        .unwrap();
+    }
+    let g = "sparse-rosenbrock-10000";
+    t.target(
+        "Chained Rosenbrock n = 10⁴: gradient_of_sum / f".into(),
+        t.ratio(g, "gradient_of_sum", "f64", ""),
+        6.0,
+    );
+    t.target(
+        "Chained Rosenbrock n = 10⁴: hessian_of_sum / f".into(),
+        t.ratio(g, "hessian_of_sum", "f64", ""),
+        30.0,
+    );
+}
+
 pub fn write_benchmarks_md() {
     let mut medians = Medians::new();
     load(&criterion_directory(), &mut medians);
@@ -596,6 +695,7 @@ pub fn write_benchmarks_md() {
 
     #[cfg(feature = "special")]
     special_tables(&mut t, o);
+    sparse_tables(&mut t, o);
 
     writeln!(o, "\n## Targets\n").unwrap();
     writeln!(o, "| target | result |").unwrap();

@@ -1,0 +1,199 @@
+//! `Float` and everything it needs for [`Tracer`]: the operators take the
+//! union of their operands' sets, every `Float` method forwards to the
+//! inherent method of the same name (in `tracer.rs`), and predicates and
+//! comparisons look at the value.
+
+use core::cmp::Ordering;
+use core::num::FpCategory;
+use core::ops::{
+    Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
+};
+
+use num_traits::{Float, Num, NumCast, One, ToPrimitive, Zero};
+
+use super::Tracer;
+
+/// `a op b` and `a op= b`: the value of `f64`'s operator, the union of the
+/// sets.
+macro_rules! joint_operators {
+    ($($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident;)+) => {$(
+        impl $Op for Tracer {
+            type Output = Tracer;
+            #[inline]
+            fn $op(self, rhs: Tracer) -> Tracer {
+                self.join(rhs, self.value().$op(rhs.value()))
+            }
+        }
+
+        impl $OpAssign for Tracer {
+            #[inline]
+            fn $op_assign(&mut self, rhs: Tracer) {
+                *self = (*self).$op(rhs);
+            }
+        }
+    )+};
+}
+
+joint_operators! {
+    Add, add, AddAssign, add_assign;
+    Sub, sub, SubAssign, sub_assign;
+    Mul, mul, MulAssign, mul_assign;
+    Div, div, DivAssign, div_assign;
+    Rem, rem, RemAssign, rem_assign;
+}
+
+impl Neg for Tracer {
+    type Output = Tracer;
+    #[inline]
+    fn neg(self) -> Tracer {
+        self.keep(-self.value())
+    }
+}
+
+impl PartialEq for Tracer {
+    /// Compares values only.
+    #[inline]
+    fn eq(&self, other: &Tracer) -> bool {
+        self.value() == other.value()
+    }
+}
+
+impl PartialOrd for Tracer {
+    /// Compares values only: a branch takes the path it takes on `f64`.
+    #[inline]
+    fn partial_cmp(&self, other: &Tracer) -> Option<Ordering> {
+        self.value().partial_cmp(&other.value())
+    }
+}
+
+impl Zero for Tracer {
+    #[inline]
+    fn zero() -> Tracer {
+        Tracer::constant(0.0)
+    }
+
+    /// Structural: value 0 and no inputs.
+    #[inline]
+    fn is_zero(&self) -> bool {
+        self.value() == 0.0 && self.is_constant()
+    }
+}
+
+impl One for Tracer {
+    #[inline]
+    fn one() -> Tracer {
+        Tracer::constant(1.0)
+    }
+}
+
+impl Num for Tracer {
+    type FromStrRadixErr = <f64 as Num>::FromStrRadixErr;
+
+    /// Parses a constant; a radix outside 2..=36 is an error, not a panic.
+    fn from_str_radix(text: &str, radix: u32) -> Result<Tracer, Self::FromStrRadixErr> {
+        if !(2..=36).contains(&radix) {
+            return f64::from_str_radix("", 10).map(Tracer::constant);
+        }
+        f64::from_str_radix(text, radix).map(Tracer::constant)
+    }
+}
+
+impl ToPrimitive for Tracer {
+    forward_ref_to_value! {
+        fn to_i64(&self) -> Option<i64>;
+        fn to_u64(&self) -> Option<u64>;
+        fn to_i128(&self) -> Option<i128>;
+        fn to_u128(&self) -> Option<u128>;
+        fn to_f32(&self) -> Option<f32>;
+        fn to_f64(&self) -> Option<f64>;
+    }
+}
+
+impl NumCast for Tracer {
+    /// A constant.
+    #[inline]
+    fn from<P: ToPrimitive>(n: P) -> Option<Tracer> {
+        n.to_f64().map(Tracer::constant)
+    }
+}
+
+/// `Float` constants: constants of `f64`'s value.
+macro_rules! f64_constants {
+    ($($name:ident),+ $(,)?) => {$(
+        #[inline]
+        fn $name() -> Tracer {
+            Tracer::constant(f64::$name())
+        }
+    )+};
+}
+
+impl Float for Tracer {
+    f64_constants!(
+        nan,
+        infinity,
+        neg_infinity,
+        neg_zero,
+        min_value,
+        min_positive_value,
+        epsilon,
+        max_value
+    );
+
+    forward_to_value! {
+        fn is_nan(self) -> bool;
+        fn is_infinite(self) -> bool;
+        fn is_finite(self) -> bool;
+        fn is_normal(self) -> bool;
+        fn is_subnormal(self) -> bool;
+        fn classify(self) -> FpCategory;
+        fn is_sign_positive(self) -> bool;
+        fn is_sign_negative(self) -> bool;
+        fn integer_decode(self) -> (u64, i16, i8);
+    }
+
+    forward_to_inherent! {
+        fn floor(self) -> Self;
+        fn ceil(self) -> Self;
+        fn round(self) -> Self;
+        fn trunc(self) -> Self;
+        fn fract(self) -> Self;
+        fn abs(self) -> Self;
+        fn signum(self) -> Self;
+        fn mul_add(self, a: Self, b: Self) -> Self;
+        fn recip(self) -> Self;
+        fn powi(self, n: i32) -> Self;
+        fn powf(self, n: Self) -> Self;
+        fn sqrt(self) -> Self;
+        fn exp(self) -> Self;
+        fn exp2(self) -> Self;
+        fn ln(self) -> Self;
+        fn log(self, base: Self) -> Self;
+        fn log2(self) -> Self;
+        fn log10(self) -> Self;
+        fn to_degrees(self) -> Self;
+        fn to_radians(self) -> Self;
+        fn max(self, other: Self) -> Self;
+        fn min(self, other: Self) -> Self;
+        fn clamp(self, min: Self, max: Self) -> Self;
+        fn abs_sub(self, other: Self) -> Self;
+        fn cbrt(self) -> Self;
+        fn hypot(self, other: Self) -> Self;
+        fn sin(self) -> Self;
+        fn cos(self) -> Self;
+        fn tan(self) -> Self;
+        fn asin(self) -> Self;
+        fn acos(self) -> Self;
+        fn atan(self) -> Self;
+        fn atan2(self, other: Self) -> Self;
+        fn sin_cos(self) -> (Self, Self);
+        fn exp_m1(self) -> Self;
+        fn ln_1p(self) -> Self;
+        fn sinh(self) -> Self;
+        fn cosh(self) -> Self;
+        fn tanh(self) -> Self;
+        fn asinh(self) -> Self;
+        fn acosh(self) -> Self;
+        fn atanh(self) -> Self;
+        fn copysign(self, sign: Self) -> Self;
+    }
+}
