@@ -21,74 +21,7 @@ macro_rules! num_traits_for {
         };
 
         impl<T: Float, const N: usize> Float for $T<T, N> {
-            constants!(
-                nan,
-                infinity,
-                neg_infinity,
-                neg_zero,
-                min_value,
-                min_positive_value,
-                epsilon,
-                max_value
-            );
-
-            forward_to_value! {
-                fn is_nan(self) -> bool;
-                fn is_infinite(self) -> bool;
-                fn is_finite(self) -> bool;
-                fn is_normal(self) -> bool;
-                fn is_subnormal(self) -> bool;
-                fn classify(self) -> FpCategory;
-                fn is_sign_positive(self) -> bool;
-                fn is_sign_negative(self) -> bool;
-                fn integer_decode(self) -> (u64, i16, i8);
-            }
-
-            forward_to_inherent! {
-                fn floor(self) -> Self;
-                fn ceil(self) -> Self;
-                fn round(self) -> Self;
-                fn trunc(self) -> Self;
-                fn fract(self) -> Self;
-                fn abs(self) -> Self;
-                fn signum(self) -> Self;
-                fn mul_add(self, a: Self, b: Self) -> Self;
-                fn recip(self) -> Self;
-                fn powi(self, n: i32) -> Self;
-                fn powf(self, n: Self) -> Self;
-                fn sqrt(self) -> Self;
-                fn exp(self) -> Self;
-                fn exp2(self) -> Self;
-                fn ln(self) -> Self;
-                fn log(self, base: Self) -> Self;
-                fn log2(self) -> Self;
-                fn log10(self) -> Self;
-                fn to_degrees(self) -> Self;
-                fn to_radians(self) -> Self;
-                fn max(self, other: Self) -> Self;
-                fn min(self, other: Self) -> Self;
-                fn clamp(self, min: Self, max: Self) -> Self;
-                fn abs_sub(self, other: Self) -> Self;
-                fn cbrt(self) -> Self;
-                fn hypot(self, other: Self) -> Self;
-                fn sin(self) -> Self;
-                fn cos(self) -> Self;
-                fn tan(self) -> Self;
-                fn asin(self) -> Self;
-                fn acos(self) -> Self;
-                fn atan(self) -> Self;
-                fn atan2(self, other: Self) -> Self;
-                fn sin_cos(self) -> (Self, Self);
-                fn exp_m1(self) -> Self;
-                fn ln_1p(self) -> Self;
-                fn sinh(self) -> Self;
-                fn cosh(self) -> Self;
-                fn tanh(self) -> Self;
-                fn asinh(self) -> Self;
-                fn acosh(self) -> Self;
-                fn atanh(self) -> Self;
-                fn copysign(self, sign: Self) -> Self;
-            }
+            float_methods!(constants);
         }
 
         impl<T: Float, const N: usize> Zero for $T<T, N> {

@@ -590,3 +590,26 @@ fn single_precision_duals_differentiate() {
     let j = Dual::<f32, 1>::variable(2.0, 0).bessel_j0();
     assert!((j.partial(0) + 2.0_f32.bessel_j1()).abs() < 1e-7);
 }
+
+/// P(a, x) near x = 0: P′ = x^(a−1)e^(−x)/Γ(a) and P″ = P′·((a − 1)/x − 1)
+/// have the limits 0 (a > 2), 1 (a = 2) and +∞ (1 < a < 2) at x = 0, on a
+/// variable x (found by a user trial: they were NaN), and Q's are their
+/// negatives. (For a < 1, P′(0) itself is +∞, and P″(0) is NaN.) Where the
+/// value is NaN (a > 10¹⁰) so is the slope.
+#[test]
+fn the_incomplete_gamma_function_has_its_limits_at_zero() {
+    let second = |a: f64| dualgrad::second_derivative(|z| Dual2::constant(a).gamma_p(z), 0.0);
+    assert_eq!(second(3.0), 0.0);
+    assert_eq!(second(2.0), 1.0);
+    assert_eq!(second(1.5), f64::INFINITY);
+    let q = dualgrad::second_derivative(|z| Dual2::constant(2.0).gamma_q(z), 0.0);
+    assert_eq!(q, -1.0);
+    // Away from 0 the second derivative is P′·((a − 1)/x − 1).
+    let (a, x) = (2.5_f64, 0.7_f64);
+    let density = x.powf(a - 1.0) * (-x).exp() / a.gamma_fn();
+    let want = density * ((a - 1.0) / x - 1.0);
+    let got = dualgrad::second_derivative(|z| Dual2::constant(a).gamma_p(z), x);
+    assert!((got - want).abs() <= 1e-14 * want.abs(), "{got} vs {want}");
+    let huge = Dual::<f64, 1>::constant(2e10).gamma_p(Dual::variable(2e10, 0));
+    assert!(huge.value().is_nan() && huge.partial(0).is_nan());
+}

@@ -23,56 +23,8 @@ macro_rules! balanced_width {
                 "the arms below are the widths 1..=DEFAULT_CHUNK"
             )
         };
-        match $crate::chunk::widths::width($n) {
-            1 => {
-                const $c: usize = 1;
-                $body
-            }
-            2 => {
-                const $c: usize = 2;
-                $body
-            }
-            3 => {
-                const $c: usize = 3;
-                $body
-            }
-            4 => {
-                const $c: usize = 4;
-                $body
-            }
-            5 => {
-                const $c: usize = 5;
-                $body
-            }
-            6 => {
-                const $c: usize = 6;
-                $body
-            }
-            7 => {
-                const $c: usize = 7;
-                $body
-            }
-            8 => {
-                const $c: usize = 8;
-                $body
-            }
-            9 => {
-                const $c: usize = 9;
-                $body
-            }
-            10 => {
-                const $c: usize = 10;
-                $body
-            }
-            11 => {
-                const $c: usize = 11;
-                $body
-            }
-            _ => {
-                const $c: usize = 12;
-                $body
-            }
-        }
+        match_width!($crate::chunk::widths::width($n), |$c| $body;
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11; else 12)
     }};
 }
 

@@ -159,26 +159,4 @@ impl<T: SpecialFloat, const N: usize> Dual2<T, N> {
     }
 }
 
-impl<T: SpecialFloat, const N: usize> SpecialFloat for Dual2<T, N> {
-    forward_to_inherent! {
-        fn erf_fn(self) -> Self;
-        fn erfc_fn(self) -> Self;
-        fn erf_inv(self) -> Self;
-        fn gamma_fn(self) -> Self;
-        fn ln_gamma_fn(self) -> Self;
-        fn gamma_sign(self) -> Self;
-        fn digamma(self) -> Self;
-        fn trigamma(self) -> Self;
-        fn polygamma(self, n: u32) -> Self;
-        fn beta(self, b: Self) -> Self;
-        fn ln_beta(self, b: Self) -> Self;
-        fn gamma_p(self, x: Self) -> Self;
-        fn gamma_q(self, x: Self) -> Self;
-        fn bessel_j0(self) -> Self;
-        fn bessel_j1(self) -> Self;
-        fn bessel_jn(self, n: i32) -> Self;
-        fn bessel_y0(self) -> Self;
-        fn bessel_y1(self) -> Self;
-        fn bessel_yn(self, n: i32) -> Self;
-    }
-}
+special_float_for!(Dual2);

@@ -220,7 +220,8 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn gamma_p(self, x: Self) -> Self {
         let (a, t) = (self.value(), x.value());
-        self.chain2_singular(x, a.gamma_p(t), T::nan(), gamma_density(a, t))
+        let p = a.gamma_p(t);
+        self.chain2_singular(x, p, T::nan(), density_where_defined(p, a, t))
     }
 
     /// The regularised upper incomplete gamma function Q(a, x), a = `self`
@@ -236,7 +237,8 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn gamma_q(self, x: Self) -> Self {
         let (a, t) = (self.value(), x.value());
-        self.chain2_singular(x, a.gamma_q(t), T::nan(), -gamma_density(a, t))
+        let q = a.gamma_q(t);
+        self.chain2_singular(x, q, T::nan(), -density_where_defined(q, a, t))
     }
 }
 
@@ -293,6 +295,16 @@ fn digamma_step<T: SpecialFloat>(a: T, b: T) -> T {
     sum
 }
 
+/// [`gamma_density`], or NaN where the function's value is NaN (a > 10¹⁰,
+/// outside the domain): no finite slope beside an undefined value.
+fn density_where_defined<T: SpecialFloat>(value: T, a: T, x: T) -> T {
+    if value.is_nan() {
+        T::nan()
+    } else {
+        gamma_density(a, x)
+    }
+}
+
 /// The gamma distribution's density x^(a−1)e^(−x)/Γ(a), the x-derivative
 /// of P(a, x). Directly while each factor stays in range (each has an exact
 /// input: a few ulp in all); for larger a by Stirling's series (Temme's
@@ -319,7 +331,10 @@ fn gamma_density<T: SpecialFloat>(a: T, x: T) -> T {
         };
     }
     let direct = x.powf(a - one) / a.gamma_fn() * (-x).exp();
-    if direct.is_normal() {
+    // At x = 0 with a variable x (its partials not zero, so the branch
+    // above is not taken) the power form is exact and differentiates to
+    // the right limits, where the logarithmic forms below take ln 0.
+    if direct.is_normal() || x == T::zero() {
         return direct;
     }
     if a >= cast(10.0) {
@@ -349,26 +364,4 @@ fn gamma_density<T: SpecialFloat>(a: T, x: T) -> T {
     ((a - one) * x.ln() - x - a.ln_gamma_fn()).exp()
 }
 
-impl<T: SpecialFloat, const N: usize> SpecialFloat for Dual<T, N> {
-    forward_to_inherent! {
-        fn erf_fn(self) -> Self;
-        fn erfc_fn(self) -> Self;
-        fn erf_inv(self) -> Self;
-        fn gamma_fn(self) -> Self;
-        fn ln_gamma_fn(self) -> Self;
-        fn gamma_sign(self) -> Self;
-        fn digamma(self) -> Self;
-        fn trigamma(self) -> Self;
-        fn polygamma(self, n: u32) -> Self;
-        fn beta(self, b: Self) -> Self;
-        fn ln_beta(self, b: Self) -> Self;
-        fn gamma_p(self, x: Self) -> Self;
-        fn gamma_q(self, x: Self) -> Self;
-        fn bessel_j0(self) -> Self;
-        fn bessel_j1(self) -> Self;
-        fn bessel_jn(self, n: i32) -> Self;
-        fn bessel_y0(self) -> Self;
-        fn bessel_y1(self) -> Self;
-        fn bessel_yn(self, n: i32) -> Self;
-    }
-}
+special_float_for!(Dual);

@@ -87,7 +87,11 @@ pub struct JacobianConfig<T> {
 
 impl<T: Float + Send + Sync + 'static> JacobianConfig<T> {
     /// The config for f, with the pattern detected at x (see
-    /// [`jacobian_pattern`]: the branch f takes at x).
+    /// [`jacobian_pattern`]: the branch f takes at x). At a point where f
+    /// takes another branch the Jacobian can be wrong without an error:
+    /// for a function that branches, detect over several points (see the
+    /// [module docs](super)) and check with
+    /// [`first_missing_entry`](super::first_missing_entry).
     ///
     /// ```
     /// use dualgrad::sparse::JacobianConfig;

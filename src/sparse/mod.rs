@@ -60,7 +60,34 @@
 //! ```
 //!
 //! **Limitations.** Detection follows the branch taken at x (see
-//! [`Tracer`]). A value that depends on many inputs costs a set that size
+//! [`Tracer`]). A config keeps the pattern it was made with: at a point
+//! where f takes another branch and depends on an input the pattern lacks,
+//! its Jacobian is **wrong without an error** (the missing entry's value
+//! is added to another entry of its row and colour). Make the config from
+//! [`jacobian_pattern_union`] over points that reach every branch, and
+//! check a point with [`first_missing_entry`]:
+//!
+//! ```
+//! use dualgrad::sparse::{JacobianConfig, first_missing_entry, jacobian_pattern_union};
+//! use dualgrad::vector_fn;
+//! use num_traits::Float;
+//!
+//! fn branchy<S: Float>(x: &[S], out: &mut [S]) {
+//!     out[0] = if x[0] > S::zero() { x[0] * x[1] } else { x[0] };
+//!     out[1] = x[1] + x[2];
+//! }
+//! let f = vector_fn!(branchy, 2);
+//! let points = [&[-1.0, 2.0, 3.0][..], &[1.0, 2.0, 3.0]];
+//! let mut config = JacobianConfig::from_pattern(jacobian_pattern_union(&f, points).unwrap());
+//! assert_eq!(first_missing_entry(config.pattern(), &f, &[1.0, 2.0, 3.0]), None);
+//! let j = config.jacobian(&f, &[1.0, 2.0, 3.0]).unwrap();
+//! assert_eq!(j.get_entry(0, 0).unwrap().into_value(), 2.0); // ∂(x₀x₁)/∂x₀ = x₁
+//! assert_eq!(j.get_entry(0, 1).unwrap().into_value(), 1.0);
+//! ```
+//!
+//! The one-shot functions take `&[f64]`; the configs take any `T: Float`
+//! (`f32` too). `sparse::JacobianConfig` and [`chunk::JacobianConfig`](crate::chunk::JacobianConfig)
+//! share a name: import one by its module path. A value that depends on many inputs costs a set that size
 //! in the arena at each merge that grows it: a running sum over all n inputs
 //! writes sets of 1, 2, …, n entries, O(n²) memory for a dense row (keep
 //! dense reductions out of the element vector, or give the pattern with
@@ -81,5 +108,5 @@ pub use coloring::{Coloring, Order, color_columns, color_columns_in};
 pub use gradient_of_sum::{GradientOfSumConfig, gradient_of_sum};
 pub use hessian_of_sum::{HessianOfSumConfig, hessian_of_sum};
 pub use jacobian::{JacobianConfig, jacobian};
-pub use pattern::{jacobian_pattern, jacobian_pattern_union};
+pub use pattern::{first_missing_entry, jacobian_pattern, jacobian_pattern_union};
 pub use tracer::Tracer;

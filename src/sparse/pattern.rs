@@ -90,6 +90,49 @@ pub fn jacobian_pattern_union<'a, F: VectorFn>(
     Ok(union.unwrap_or_else(|| SparsityPattern::zeros(0, 0)))
 }
 
+/// The first entry (output, input) of f's Jacobian pattern at x that
+/// `pattern` lacks, or `None` if `pattern` covers f at x. A config made
+/// from a pattern ([`JacobianConfig::from_pattern`](super::JacobianConfig::from_pattern),
+/// or by detection at another point) is exact at x only when this is
+/// `None`: an entry missing from the pattern is not computed, and its value
+/// is added to the entries of its colour in its row. Costs one detection.
+///
+/// ```
+/// use dualgrad::sparse::{JacobianConfig, first_missing_entry};
+/// use dualgrad::vector_fn;
+/// use num_traits::Float;
+///
+/// // out[0] depends on x[1] only where x[0] > 0.
+/// fn branchy<S: Float>(x: &[S], out: &mut [S]) {
+///     out[0] = if x[0] > S::zero() { x[0] * x[1] } else { x[0] };
+///     out[1] = x[1] + x[2];
+/// }
+/// let f = vector_fn!(branchy, 2);
+/// let config = JacobianConfig::new(&f, &[-1.0, 2.0, 3.0]);
+/// assert_eq!(first_missing_entry(config.pattern(), &f, &[-5.0, 2.0, 3.0]), None);
+/// assert_eq!(first_missing_entry(config.pattern(), &f, &[1.0, 2.0, 3.0]), Some((0, 1)));
+/// ```
+#[must_use]
+pub fn first_missing_entry<F: VectorFn>(
+    pattern: &SparsityPattern,
+    f: &F,
+    x: &[f64],
+) -> Option<(usize, usize)> {
+    let detected = jacobian_pattern(f, x);
+    (0..detected.major_dim()).find_map(|row| {
+        let have = if row < pattern.major_dim() {
+            pattern.lane(row)
+        } else {
+            &[]
+        };
+        detected
+            .lane(row)
+            .iter()
+            .find(|column| have.binary_search(column).is_err())
+            .map(|&column| (row, column))
+    })
+}
+
 /// The row-by-row union of two patterns of the same shape.
 fn union_of(a: &SparsityPattern, b: &SparsityPattern) -> SparsityPattern {
     let mut offsets = vec![0];

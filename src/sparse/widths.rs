@@ -41,40 +41,7 @@ macro_rules! compiled_width {
                 "the arms below are the WIDTHS"
             )
         };
-        match $width {
-            1 => {
-                const $c: usize = 1;
-                $body
-            }
-            2 => {
-                const $c: usize = 2;
-                $body
-            }
-            3 => {
-                const $c: usize = 3;
-                $body
-            }
-            4 => {
-                const $c: usize = 4;
-                $body
-            }
-            6 => {
-                const $c: usize = 6;
-                $body
-            }
-            8 => {
-                const $c: usize = 8;
-                $body
-            }
-            12 => {
-                const $c: usize = 12;
-                $body
-            }
-            _ => {
-                const $c: usize = 16;
-                $body
-            }
-        }
+        match_width!($width, |$c| $body; 1, 2, 3, 4, 6, 8, 12; else 16)
     }};
 }
 

@@ -39,6 +39,25 @@
 //! 1.95 checked; `tests/special_names.rs` keeps the rest warning-free).
 //! The other names (`digamma`, `beta`, `bessel_j0`, …) are free.
 //!
+//! Calling `x.gamma()` on an `f64` instead reaches std's unstable method:
+//! ``error[E0658]: use of unstable library feature `float_gamma` ``; the
+//! docs find `gamma_fn` under the search terms `gamma`, `tgamma`,
+//! `ln_gamma`, `lgamma`, `erf` and `erfc`.
+//!
+//! # With the drivers
+//!
+//! A function generic over `S: SpecialFloat` (or a closure calling these
+//! methods on the drivers' number type) works with every driver that takes
+//! a function: [`gradient`](crate::gradient), [`hessian`](crate::hessian),
+//! [`derivative`](crate::derivative), the `chunk` drivers on `Dual<f64, C>`
+//! (`chunk::gradient`, `chunk::hessian`, …) and `linalg`. It cannot be a
+//! [`ScalarFn`](crate::ScalarFn) or [`VectorFn`](crate::VectorFn): their
+//! `eval<S: Float>` has `Float` as its only bound, so the `_of` drivers
+//! (`chunk::gradient_of`, `chunk::hessian_of`), the gradient checker's
+//! `check_ad`, the argmin adapter and `sparse` (whose `Tracer` has no
+//! special functions) take only `Float` functions. Use the closure forms
+//! there, e.g. `chunk::gradient(|p| loglik(p), &x)`.
+//!
 //! # Derivatives
 //!
 //! Each rule is written once, on [`Dual`](crate::Dual), beside its formula;
@@ -179,6 +198,7 @@ pub trait SpecialFloat: Float {
     /// assert!((1.0_f64.erf_fn() - 0.842_700_792_949_714_9).abs() < 1e-16);
     /// ```
     #[must_use]
+    #[doc(alias = "erf")]
     fn erf_fn(self) -> Self;
 
     /// The complementary error function erfc x = 1 − erf x, accurate where
@@ -189,6 +209,7 @@ pub trait SpecialFloat: Float {
     /// assert!((5.0_f64.erfc_fn() - 1.537_459_794_428_034_8e-12).abs() < 1e-27);
     /// ```
     #[must_use]
+    #[doc(alias = "erfc")]
     fn erfc_fn(self) -> Self;
 
     /// The inverse error function: erf(erf⁻¹ y) = y on [−1, 1], ±∞ at ±1,
@@ -210,6 +231,7 @@ pub trait SpecialFloat: Float {
     /// assert!((0.5_f64.gamma_fn() - std::f64::consts::PI.sqrt()).abs() < 1e-15);
     /// ```
     #[must_use]
+    #[doc(alias = "gamma", alias = "tgamma")]
     fn gamma_fn(self) -> Self;
 
     /// ln|Γ(x)|, finite far beyond where Γ overflows (libm's `lgamma_r`);
@@ -221,6 +243,7 @@ pub trait SpecialFloat: Float {
     /// assert!(((-0.5_f64).ln_gamma_fn() - (2.0 * std::f64::consts::PI.sqrt()).ln()).abs() < 1e-15);
     /// ```
     #[must_use]
+    #[doc(alias = "ln_gamma", alias = "lgamma")]
     fn ln_gamma_fn(self) -> Self;
 
     /// The sign of Γ(x): 1 or −1 (1 at the poles, as C's `lgamma_r`; NaN
