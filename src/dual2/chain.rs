@@ -237,40 +237,47 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// ```
     #[inline(always)]
     #[must_use]
-    pub fn chain(mut self, value: T, d1: T, d2: T) -> Self {
+    pub fn chain(self, value: T, d1: T, d2: T) -> Self {
         let c = partials::scale(d2, &self.gradient);
-        plain_hessian(&self.gradient, &mut self.hessian, d1, &c);
-        self.gradient = partials::scale(d1, &self.gradient);
-        self.value = value;
-        self
+        let hessian = plain_hessian(&self.gradient, &self.hessian, d1, &c);
+        Self {
+            value,
+            gradient: partials::scale(d1, &self.gradient),
+            hessian,
+            tag: self.tag,
+        }
     }
 
     /// y = g(u) for a singular g: a zero first or second partial of u
     /// contributes 0 even where g′ or g″ is ±∞ or NaN.
     #[inline(always)]
-    pub(super) fn chain_singular(mut self, value: T, d1: T, d2: T) -> Self {
+    pub(super) fn chain_singular(self, value: T, d1: T, d2: T) -> Self {
         let c = partials::scale_guarded(d2, &self.gradient);
-        if is_finite(d1 + sum(&c)) {
-            plain_hessian(&self.gradient, &mut self.hessian, d1, &c);
+        let hessian = if is_finite(d1 + sum(&c)) {
+            plain_hessian(&self.gradient, &self.hessian, d1, &c)
         } else {
-            self.hessian = hessian_skipping_zero_rows(self, d1, c);
+            hessian_skipping_zero_rows(self, d1, c)
+        };
+        Self {
+            value,
+            gradient: partials::scale_guarded(d1, &self.gradient),
+            hessian,
+            tag: self.tag,
         }
-        self.gradient = partials::scale_guarded(d1, &self.gradient);
-        self.value = value;
-        self
     }
 
     /// y = g(u, w), in IEEE arithmetic.
     #[inline(always)]
-    pub(super) fn chain2(mut self, other: Self, p: Partials2<T>) -> Self {
+    pub(super) fn chain2(self, other: Self, p: Partials2<T>) -> Self {
         let (gu, gw) = (&self.gradient, &other.gradient);
         let cu = partials::combine(p.duu, gu, p.duw, gw);
         let cw = partials::combine(p.dwu, gu, p.dww, gw);
-        plain_hessian2(&mut self, &other, &p, &cu, &cw);
-        self.gradient = partials::combine(p.du, &self.gradient, p.dw, &other.gradient);
-        self.value = p.value;
-        self.tag = self.tag.join(other.tag);
-        self
+        Self {
+            value: p.value,
+            gradient: partials::combine(p.du, gu, p.dw, gw),
+            hessian: plain_hessian2(&self, &other, &p, &cu, &cw),
+            tag: self.tag.join(other.tag),
+        }
     }
 
     /// y = g(u, w) for a singular g: zero partials contribute 0.
@@ -287,7 +294,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// directions of x: division computes them as nested duals do).
     #[inline(always)]
     pub(super) fn combine_singular(
-        mut self,
+        self,
         other: Self,
         value: T,
         du: T,
@@ -305,30 +312,35 @@ impl<T: Float, const N: usize> Dual2<T, N> {
             dwu: T::zero(),
             dww: T::zero(),
         };
-        let gradient = partials::combine_guarded(du, gu, dw, gw);
-        if is_finite(du + dw + sum(&cu) + sum(&cw)) {
-            plain_hessian2(&mut self, &other, &p, &cu, &cw);
+        let hessian = if is_finite(du + dw + sum(&cu) + sum(&cw)) {
+            plain_hessian2(&self, &other, &p, &cu, &cw)
         } else {
-            self.hessian = hessian2_skipping_zero_rows(self, other, p, cu, cw);
+            hessian2_skipping_zero_rows(self, other, p, cu, cw)
+        };
+        Self {
+            value,
+            gradient: partials::combine_guarded(du, gu, dw, gw),
+            hessian,
+            tag: self.tag.join(other.tag),
         }
-        self.gradient = gradient;
-        self.value = value;
-        self.tag = self.tag.join(other.tag);
-        self
     }
 
     /// This number times the constant `c`, with value `value`: ∇y = c·∇u,
     /// ∇²y = c·∇²u.
     #[inline(always)]
-    pub(super) fn scaled(mut self, value: T, c: T) -> Self {
+    pub(super) fn scaled(self, value: T, c: T) -> Self {
+        let mut hessian = self.hessian;
         for i in 0..N {
             for j in row_start(i)..N {
-                self.hessian[i][j] = c * self.hessian[i][j];
+                hessian[i][j] = c * hessian[i][j];
             }
         }
-        self.value = value;
-        self.gradient = partials::scale(c, &self.gradient);
-        self
+        Self {
+            value,
+            gradient: partials::scale(c, &self.gradient),
+            hessian,
+            tag: self.tag,
+        }
     }
 }
 
@@ -355,17 +367,22 @@ fn evaluate2<T: Float>(
     }
 }
 
-/// Entries i ≤ j of ∂ᵢu·cⱼ + g′·∂ᵢⱼu, written over u's Hessian `h` in
-/// place (a `Dual2<f64, 16>` is 2.2 KB: building a new matrix costs a copy
-/// per operation, about 9% of a Hessian at N = 16).
+/// Entries i ≤ j of ∂ᵢu·cⱼ + g′·∂ᵢⱼu (the lower triangle keeps u's).
 #[inline(always)]
-fn plain_hessian<T: Float, const N: usize>(g: &[T; N], h: &mut [[T; N]; N], d1: T, c: &[T; N]) {
+fn plain_hessian<T: Float, const N: usize>(
+    g: &[T; N],
+    h: &[[T; N]; N],
+    d1: T,
+    c: &[T; N],
+) -> [[T; N]; N] {
+    let mut out = *h;
     for i in 0..N {
         let gi = g[i];
         for j in row_start(i)..N {
-            h[i][j] = gi * c[j] + d1 * h[i][j];
+            out[i][j] = gi * c[j] + d1 * out[i][j];
         }
     }
+    out
 }
 
 /// The rare path of [`Dual2::chain_singular`]: rows of u whose first and
@@ -395,19 +412,20 @@ fn hessian_skipping_zero_rows<T: Float, const N: usize>(
 /// Entries i ≤ j of (∂ᵢu·c_u,ⱼ + g_u·∂ᵢⱼu) + (∂ᵢw·c_w,ⱼ + g_w·∂ᵢⱼw).
 #[inline(always)]
 fn plain_hessian2<T: Float, const N: usize>(
-    u: &mut Dual2<T, N>,
+    u: &Dual2<T, N>,
     w: &Dual2<T, N>,
     p: &Partials2<T>,
     cu: &[T; N],
     cw: &[T; N],
-) {
+) -> [[T; N]; N] {
+    let mut out = u.hessian;
     for i in 0..N {
         let (ui, wi) = (u.gradient[i], w.gradient[i]);
         for j in i..N {
-            u.hessian[i][j] =
-                (ui * cu[j] + p.du * u.hessian[i][j]) + (wi * cw[j] + p.dw * w.hessian[i][j]);
+            out[i][j] = (ui * cu[j] + p.du * out[i][j]) + (wi * cw[j] + p.dw * w.hessian[i][j]);
         }
     }
+    out
 }
 
 /// The rare path of [`Dual2::chain2_singular`]: as

@@ -32,12 +32,14 @@ use crate::partials::{self, is_finite};
 impl<T: Float, const N: usize> Dual2<T, N> {
     /// The entries i ≤ j of `f(self.hessian[i][j], other.hessian[i][j])`.
     #[inline(always)]
-    fn zip_hessian_in_place(&mut self, other: &Self, f: impl Fn(T, T) -> T) {
+    fn zip_hessian(&self, other: &Self, f: impl Fn(T, T) -> T) -> [[T; N]; N] {
+        let mut out = self.hessian;
         for i in 0..N {
             for j in row_start(i)..N {
-                self.hessian[i][j] = f(self.hessian[i][j], other.hessian[i][j]);
+                out[i][j] = f(out[i][j], other.hessian[i][j]);
             }
         }
+        out
     }
 
     /// This number with another value, the same gradient and Hessian.
@@ -48,22 +50,24 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// ∇²(a + b) = ∇²a + ∇²b
     #[inline(always)]
-    fn add_dual(mut self, rhs: Self) -> Self {
-        self.value = self.value + rhs.value;
-        self.gradient = partials::add(&self.gradient, &rhs.gradient);
-        self.zip_hessian_in_place(&rhs, |x, y| x + y);
-        self.tag = self.tag.join(rhs.tag);
-        self
+    fn add_dual(self, rhs: Self) -> Self {
+        Self {
+            value: self.value + rhs.value,
+            gradient: partials::add(&self.gradient, &rhs.gradient),
+            hessian: self.zip_hessian(&rhs, |x, y| x + y),
+            tag: self.tag.join(rhs.tag),
+        }
     }
 
     /// ∇²(a − b) = ∇²a − ∇²b
     #[inline(always)]
-    fn sub_dual(mut self, rhs: Self) -> Self {
-        self.value = self.value - rhs.value;
-        self.gradient = partials::sub(&self.gradient, &rhs.gradient);
-        self.zip_hessian_in_place(&rhs, |x, y| x - y);
-        self.tag = self.tag.join(rhs.tag);
-        self
+    fn sub_dual(self, rhs: Self) -> Self {
+        Self {
+            value: self.value - rhs.value,
+            gradient: partials::sub(&self.gradient, &rhs.gradient),
+            hessian: self.zip_hessian(&rhs, |x, y| x - y),
+            tag: self.tag.join(rhs.tag),
+        }
     }
 
     /// ∇(a·b) = b·∇a + a·∇b, ∇²(a·b) = b·∇²a + a·∇²b + ∇a∇bᵀ + ∇b∇aᵀ
@@ -75,20 +79,23 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// The product rule with the value given (`mul_add` reuses it).
     #[inline(always)]
-    pub(super) fn product(mut self, rhs: Self, value: T) -> Self {
+    pub(super) fn product(self, rhs: Self, value: T) -> Self {
         let (a, b) = (self.value, rhs.value);
-        let (ga, gb) = (self.gradient, &rhs.gradient);
+        let (ga, gb) = (&self.gradient, &rhs.gradient);
+        let mut hessian = self.hessian;
         for i in 0..N {
             let (ai, bi) = (ga[i], gb[i]);
             for j in row_start(i)..N {
-                self.hessian[i][j] =
-                    (ai * gb[j] + b * self.hessian[i][j]) + (bi * ga[j] + a * rhs.hessian[i][j]);
+                hessian[i][j] =
+                    (ai * gb[j] + b * hessian[i][j]) + (bi * ga[j] + a * rhs.hessian[i][j]);
             }
         }
-        self.value = value;
-        self.gradient = partials::combine(b, &ga, a, gb);
-        self.tag = self.tag.join(rhs.tag);
-        self
+        Self {
+            value,
+            gradient: partials::combine(b, ga, a, gb),
+            hessian,
+            tag: self.tag.join(rhs.tag),
+        }
     }
 
     /// The quotient rule: g(a, b) = a/b with g_a = 1/b, g_b = −(a/b)/b,
