@@ -13,36 +13,9 @@ use super::cast;
 use crate::Dual;
 use crate::special::SpecialFloat;
 
-macro_rules! special_rules {
-    ($chain:ident; $(
-        $(#[doc = $doc:literal])+
-        $name:ident(|$x:ident, $v:ident| $derivative:expr), at $at:literal, slope $oracle:expr;
-    )+) => {
-        impl<T: SpecialFloat, const N: usize> Dual<T, N> {$(
-            $(#[doc = $doc])+
-            ///
-            /// ```
-            /// use dualgrad::Dual;
-            /// use dualgrad::special::SpecialFloat;
-            #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
-            #[doc = concat!("let y = Dual::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
-            #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
-            #[doc = concat!("let slope: f64 = ", stringify!($oracle), ";")]
-            /// assert!((y.partial(0) - slope).abs() <= 1e-14 * slope.abs().max(1.0));
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                let $x = self.value();
-                let $v = $x.$name();
-                self.$chain($v, $derivative)
-            }
-        )+}
-    };
-}
-
 // Entire functions: finite derivatives wherever the argument is finite.
-special_rules! {
+unary_rules! {
+    SpecialFloat, "use dualgrad::Dual;\nuse dualgrad::special::SpecialFloat;";
     chain;
     /// The error function (see [`SpecialFloat::erf_fn`]).
     /// d/dx erf x = 2/√π·e^(−x²).
@@ -60,7 +33,8 @@ special_rules! {
 }
 
 // Singular rules: guarded, a constant keeps zero partials at the poles.
-special_rules! {
+unary_rules! {
+    SpecialFloat, "use dualgrad::Dual;\nuse dualgrad::special::SpecialFloat;";
     chain_singular;
     /// The inverse error function (see [`SpecialFloat::erf_inv`]).
     /// d/dx erf⁻¹ x = √π/2·e^((erf⁻¹ x)²): +∞ at ±1.

@@ -13,37 +13,11 @@ use num_traits::Float;
 use super::cast;
 use crate::Dual;
 
-macro_rules! unary_rules {
-    ($chain:ident; $(
-        $(#[doc = $doc:literal])+
-        $name:ident(|$x:ident, $v:ident| $derivative:expr), at $at:literal, slope $oracle:expr;
-    )+) => {
-        impl<T: Float, const N: usize> Dual<T, N> {$(
-            $(#[doc = $doc])+
-            ///
-            /// ```
-            /// use dualgrad::Dual;
-            #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
-            #[doc = concat!("let y = Dual::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
-            #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
-            #[doc = concat!("let slope: f64 = ", stringify!($oracle), ";")]
-            /// assert!((y.partial(0) - slope).abs() <= 1e-14 * slope.abs().max(1.0));
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                let $x = self.value();
-                let $v = $x.$name();
-                self.$chain($v, $derivative)
-            }
-        )+}
-    };
-}
-
 // Singular rules: the derivative is ±∞ or NaN at a finite argument (the
 // root and logarithms at 0, the inverse functions at ±1), so they take the
 // guarded chain rule and a constant there keeps zero partials.
 unary_rules! {
+    Float, "use dualgrad::Dual;";
     chain_singular;
     /// Square root. d/dx √x = 1/(2√x); +∞ at a variable ±0 (the sign of −0
     /// is dropped: the slope of √ is never negative), and 0 for a constant 0
@@ -76,6 +50,7 @@ unary_rules! {
 // take the plain chain rule (an overflowing value, exp(800) = ∞, follows
 // IEEE arithmetic: see the crate's semantics table).
 unary_rules! {
+    Float, "use dualgrad::Dual;";
     chain;
     /// Exponential eˣ. d/dx eˣ = eˣ.
     exp(|_x, v| v), at 0.7, slope 0.7_f64.exp();
