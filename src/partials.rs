@@ -21,14 +21,32 @@
 //! `powi` with a negative exponent, asin/acos/atanh/acosh, and `atan2` and
 //! `hypot`, whose slopes overflow near the origin): the rules whose
 //! coefficient can be non-finite at a finite argument other than by overflow
-//! of an already huge value. Those functions are
-//! expensive already (a division, a square root or a library call), so the
-//! one well-predicted branch per call is cheap, though not free: on the
-//! division-heavy shapes of `benches/zoo` it is the test's five instructions
-//! per division (`addsd; subsd; ucomisd; jne; jp`), 10–30% there (see
-//! BENCHMARKS.md). The rare path is out of line (`#[cold]`), which keeps each
-//! guarded rule small; inline, it measured within ±8% with no consistent
-//! winner across the zoo's division and root shapes.
+//! of an already huge value.
+//!
+//! How they keep it depends on the width:
+//!
+//! * **Up to [`MASK_WIDTH`] partials of a primitive float** every lane is
+//!   masked, `if pᵢ = 0 { 0 } else { d·pᵢ }`, with no branch: SSE2 compiles
+//!   it to a compare and an `and` per pair of lanes. A branch there cost
+//!   more than the arithmetic it guards: the out-of-line rare path made each
+//!   guarded rule too large for LLVM to inline a small user function into
+//!   its caller, and `benches/zoo_check` measured norm_log 2.4×, variance
+//!   2.0×, pair_potential 1.5× and rational 1.3× the unguarded floor dual at
+//!   N = 2 (0.8×, 0.7×, 1.0×, 0.6× masked).
+//! * **Wider**, one test of the coefficient (`d − d == 0`: `subsd; ucomisd;
+//!   jne; jp`), the plain loop when it is finite and an out-of-line
+//!   (`#[cold]`) masked loop when it is not. Masking every lane costs two
+//!   instructions per pair of lanes and operand, more than the test from
+//!   N = 4 on (measured: rational 1.18× against 1.13× at N = 4). The branch
+//!   is well predicted but not free: the rare path is a call, every XMM
+//!   register is caller-saved on x86-64, so values live across a guarded
+//!   rule in a loop get stack slots, and the larger loop body is no longer
+//!   peeled or split. Callgrind, one gradient at N = 8: rational 947
+//!   instructions against 793 with the guard deleted and 746 on the floor
+//!   dual; pair_potential 2 661 against 2 108 and 2 107: the 10–25% of
+//!   BENCHMARKS.md on the division and root shapes. An inline rare path,
+//!   a fix-up after the plain loop and a thread-local switch were each
+//!   measured and none was cheaper on both shapes.
 //!
 //! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
 //! default flags each codegen unit is optimised before thin local LTO, and
@@ -42,6 +60,18 @@
 use core::array;
 
 use num_traits::Float;
+
+/// Up to this many partials, the guarded forms of a primitive float mask
+/// every lane without a branch (see the module docs).
+const MASK_WIDTH: usize = 3;
+
+/// Whether the guarded forms mask every lane branch-free at width `N` on
+/// `T`: a few lanes of a primitive float (`f32`, `f64`). A nested dual's
+/// zero test is a comparison of every entry, so it keeps the branch.
+#[inline(always)]
+const fn masks_lanes<T, const N: usize>() -> bool {
+    N <= MASK_WIDTH && core::mem::size_of::<T>() <= 8
+}
 
 /// `d · p`, entry by entry: the plain chain rule.
 #[inline(always)]
@@ -62,7 +92,11 @@ pub(crate) fn combine<T: Float, const N: usize>(a: T, p: &[T; N], b: T, q: &[T; 
 /// `d · p`, entry by entry, with `d · 0 = 0` even when `d` is ±∞ or NaN.
 #[inline(always)]
 pub(crate) fn scale_guarded<T: Float, const N: usize>(d: T, p: &[T; N]) -> [T; N] {
-    if is_finite(d) {
+    if masks_lanes::<T, N>() {
+        let mut out = *p;
+        update(&mut out, |x| term(d, x));
+        out
+    } else if is_finite(d) {
         scale(d, p)
     } else {
         scale_skipping_zeros(d, *p)
@@ -78,7 +112,11 @@ pub(crate) fn combine_guarded<T: Float, const N: usize>(
     b: T,
     q: &[T; N],
 ) -> [T; N] {
-    if is_finite(a + b) {
+    if masks_lanes::<T, N>() {
+        let mut out = *p;
+        update_with(&mut out, q, |x, y| term(a, x) + term(b, y));
+        out
+    } else if is_finite(a + b) {
         combine(a, p, b, q)
     } else {
         combine_skipping_zeros(a, *p, b, *q)
