@@ -260,11 +260,12 @@
 //! rules are the `Dual` rules, evaluated on a nested dual of width 1 or 2),
 //! except that its Hessian is symmetric by construction. NaN and ±∞ inputs
 //! flow through as IEEE values. Why two rows for
-//! constants: the zero-partials guard is a test and a branch, and on sums,
-//! products and smooth functions it measurably slows every evaluation (the
-//! compiler can no longer keep consecutive operations' partials in
-//! registers); the singular functions are expensive already, so there it is
-//! kept. Only values that are already ±∞ or NaN reach the IEEE row. `Float::clamp` with
+//! constants: the zero-partials guard costs work on every evaluation (a
+//! compare and a mask per pair of partials up to three partials, a test and
+//! a branch beyond, which keeps the compiler from holding consecutive
+//! operations' partials in registers), too much on sums, products and
+//! smooth functions; the singular functions are expensive already, so there
+//! it is kept. Both forms give the same partials. Only values that are already ±∞ or NaN reach the IEEE row. `Float::clamp` with
 //! min > max does not panic (unlike `f64::clamp`); see [`Dual::clamp`].
 //! `Num::from_str_radix` with a radix outside 2..=36 returns an error (where
 //! num-traits' `f64` panics).

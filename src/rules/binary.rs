@@ -45,6 +45,14 @@ impl<T: Float, const N: usize> Dual<T, N> {
             // overflow or underflow of xⁿ.
             p * x.powf(p - T::one())
         };
+        if n.partials().iter().all(|d| d.is_zero()) {
+            // A constant exponent, as in x.powf(1.5), has no ∂/∂n term: no
+            // ln x to compute. The same partials as the two-argument rule,
+            // whose guard drops a zero partial's term.
+            return self
+                .chain_singular(value, d_base)
+                .tagged(self.tag().join(n.tag()));
+        }
         let d_exponent = if value.is_zero() {
             T::zero()
         } else {
