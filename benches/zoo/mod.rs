@@ -3,6 +3,7 @@
 //! and one gradient runner per competitor.
 
 pub mod floor;
+pub mod fresh;
 pub mod num_dual_shapes;
 pub mod shapes;
 
