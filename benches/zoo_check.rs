@@ -218,7 +218,7 @@ fn fresh_table(wanted: impl Fn(&str) -> bool) {
         )+};
     }
     fresh!(
-        rosen_powi,
+        himmelblau,
         logistic,
         springs,
         gauss_nll,

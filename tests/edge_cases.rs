@@ -8,7 +8,7 @@ mod common;
 
 use std::f64::consts::PI;
 
-use common::{assert_rel, assert_same_f64};
+use common::{AWKWARD, assert_rel, assert_same_f64};
 use dualgrad::Dual;
 use num_traits::Float;
 
@@ -729,23 +729,6 @@ fn powf_of_a_negative_base_with_a_variable_exponent_has_nan_slope_in_the_exponen
 }
 
 // --- Row: constants never leak NaN partials, at any nesting level -------------------
-
-/// Inputs where some function is singular, infinite or undefined.
-const AWKWARD: [f64; 13] = [
-    f64::NAN,
-    f64::INFINITY,
-    f64::NEG_INFINITY,
-    0.0,
-    -0.0,
-    1.0,
-    -1.0,
-    5e-324,
-    -2.2e-308,
-    1e308,
-    -f64::MAX,
-    710.0,
-    -745.5,
-];
 
 #[test]
 fn constants_never_leak_nan_partials_through_singular_functions() {

@@ -129,14 +129,17 @@ pub fn mixed<S: Float>(x: &[S]) -> S {
     (s / n).tanh() + (q / n + k(1.0)).sqrt().ln()
 }
 
-/// Chained Rosenbrock written with `powi(2)`.
-pub fn rosen_powi<S: Float>(x: &[S]) -> S {
-    let hundred = S::from(100.0).unwrap();
+/// Chained Himmelblau terms by `powi`: Σ (xᵢ² + xᵢ₊₁ − 11)² + (xᵢ + xᵢ₊₁² − 7)²
+/// over neighbours, plus 0.01·xᵢ⁴ so that N = 1 has a term.
+pub fn himmelblau<S: Float>(x: &[S]) -> S {
+    let (eleven, seven, small): (S, S, S) = (k(11.0), k(7.0), k(0.01));
     let mut sum = S::zero();
     for i in 0..x.len() {
-        sum = sum + (S::one() - x[i]).powi(2);
+        sum = sum + small * x[i].powi(4);
         if i + 1 < x.len() {
-            sum = sum + hundred * (x[i + 1] - x[i] * x[i]).powi(2);
+            sum = sum
+                + (x[i].powi(2) + x[i + 1] - eleven).powi(2)
+                + (x[i] + x[i + 1].powi(2) - seven).powi(2);
         }
     }
     sum

@@ -134,3 +134,20 @@ pub fn proptest_config() -> proptest::test_runner::Config {
         ..proptest::test_runner::Config::default()
     }
 }
+
+/// Inputs where some function is singular, infinite or undefined.
+pub const AWKWARD: [f64; 13] = [
+    f64::NAN,
+    f64::INFINITY,
+    f64::NEG_INFINITY,
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    5e-324,
+    -2.2e-308,
+    1e308,
+    -f64::MAX,
+    710.0,
+    -745.5,
+];
