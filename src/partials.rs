@@ -44,9 +44,11 @@
 //!   peeled or split. Callgrind, one gradient at N = 8: rational 947
 //!   instructions against 793 with the guard deleted and 746 on the floor
 //!   dual; pair_potential 2 661 against 2 108 and 2 107: the 10–25% of
-//!   BENCHMARKS.md on the division and root shapes. An inline rare path,
-//!   a fix-up after the plain loop and a thread-local switch were each
-//!   measured and none was cheaper on both shapes.
+//!   BENCHMARKS.md on the division and root shapes. An inline rare path, a
+//!   rare path as a loop LLVM cannot unroll (no call, so no spills), a
+//!   fix-up after the plain loop and a thread-local switch were each
+//!   measured and none was cheaper on both shapes: the branch in the user's
+//!   loop, more than the call behind it, is the cost.
 //!
 //! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
 //! default flags each codegen unit is optimised before thin local LTO, and
