@@ -265,8 +265,9 @@
 //! a branch beyond, which keeps the compiler from holding consecutive
 //! operations' partials in registers), too much on sums, products and
 //! smooth functions; the singular functions are expensive already, so there
-//! it is kept. Both forms give the same partials. Only values that are already ±∞ or NaN reach the IEEE row. `Float::clamp` with
-//! min > max does not panic (unlike `f64::clamp`); see [`Dual::clamp`].
+//! it is kept. Both forms give the same partials. Only values that are
+//! already ±∞ or NaN reach the IEEE row. `Float::clamp` with min > max does
+//! not panic (unlike `f64::clamp`); see [`Dual::clamp`].
 //! `Num::from_str_radix` with a radix outside 2..=36 returns an error (where
 //! num-traits' `f64` panics).
 //!

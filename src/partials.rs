@@ -25,7 +25,7 @@
 //!
 //! How they keep it depends on the width:
 //!
-//! * **Up to [`MASK_WIDTH`] partials of a primitive float** every lane is
+//! * **Up to [`MASK_WIDTH`] partials of `f32` or `f64`** every lane is
 //!   masked, `if pᵢ = 0 { 0 } else { d·pᵢ }`, with no branch: SSE2 compiles
 //!   it to a compare and an `and` per pair of lanes. A branch there cost
 //!   more than the arithmetic it guards: the out-of-line rare path made each
@@ -68,8 +68,9 @@ use num_traits::Float;
 const MASK_WIDTH: usize = 3;
 
 /// Whether the guarded forms mask every lane branch-free at width `N` on
-/// `T`: a few lanes of a primitive float (`f32`, `f64`). A nested dual's
-/// zero test is a comparison of every entry, so it keeps the branch.
+/// `T`: a few lanes of a type of at most 8 bytes (`f32`, `f64`). A nested
+/// dual's zero test compares every entry, so it keeps the branch. Either
+/// way the partials are the same; only the generated code differs.
 #[inline(always)]
 const fn masks_lanes<T, const N: usize>() -> bool {
     N <= MASK_WIDTH && core::mem::size_of::<T>() <= 8
