@@ -6,7 +6,7 @@ use nalgebra_sparse::pattern::SparsityPattern;
 use num_traits::Float;
 
 use super::compressed::{AnyBuffers, Compression, buffers};
-use super::jacobian_pattern;
+use super::pattern::jacobian_pattern_at;
 use super::widths::{self, compiled_width};
 use crate::{DimensionError, Dual, VectorFn};
 
@@ -89,8 +89,7 @@ impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
     /// ```
     #[must_use]
     pub fn new<F: VectorFn>(f: &F, x: &[T]) -> Self {
-        let x: Vec<f64> = x.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
-        Self::from_pattern(jacobian_pattern(f, &x))
+        Self::from_pattern(jacobian_pattern_at(f, x))
     }
 
     /// The config for a known element pattern: row k lists the inputs of

@@ -9,8 +9,7 @@ use nalgebra_sparse::pattern::SparsityPattern;
 use num_traits::Float;
 
 use super::compressed::{AnyBuffers, Compression, buffers, buffers_of};
-use super::jacobian_pattern;
-use super::pattern::pattern;
+use super::pattern::{jacobian_pattern_at, pattern};
 use super::widths::{self, compiled_width};
 use crate::passes::grouped_second_order;
 use crate::{DimensionError, Dual2, VectorFn};
@@ -107,8 +106,7 @@ impl<T: Float + Send + Sync + 'static> HessianOfSumConfig<T> {
     /// ```
     #[must_use]
     pub fn new<F: VectorFn>(f: &F, x: &[T]) -> Self {
-        let x: Vec<f64> = x.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
-        Self::from_pattern(jacobian_pattern(f, &x))
+        Self::from_pattern(jacobian_pattern_at(f, x))
     }
 
     /// The config for a known element pattern: row k lists the inputs of

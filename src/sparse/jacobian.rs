@@ -7,13 +7,14 @@ use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
 use num_traits::Float;
 
+use super::Coloring;
 use super::compressed::{AnyBuffers, Compression, buffers};
+use super::pattern::jacobian_pattern_at;
 use super::widths::{self, compiled_width};
-use super::{Coloring, jacobian_pattern};
 use crate::{DimensionError, Dual, VectorFn};
 
 /// The sparse Jacobian of f at x, rows = outputs: detection
-/// ([`jacobian_pattern`]), colouring ([`color_columns`](super::color_columns))
+/// ([`jacobian_pattern`](super::jacobian_pattern)), colouring ([`color_columns`](super::color_columns))
 /// and compressed evaluation in one call. For repeated Jacobians keep a
 /// [`JacobianConfig`]: detection and colouring cost more than an
 /// evaluation.
@@ -87,7 +88,7 @@ pub struct JacobianConfig<T> {
 
 impl<T: Float + Send + Sync + 'static> JacobianConfig<T> {
     /// The config for f, with the pattern detected at x (see
-    /// [`jacobian_pattern`]: the branch f takes at x). At a point where f
+    /// [`jacobian_pattern`](super::jacobian_pattern): the branch f takes at x). At a point where f
     /// takes another branch the Jacobian can be wrong without an error:
     /// for a function that branches, detect over several points (see the
     /// [module docs](super)) and check with
@@ -108,8 +109,7 @@ impl<T: Float + Send + Sync + 'static> JacobianConfig<T> {
     /// ```
     #[must_use]
     pub fn new<F: VectorFn>(f: &F, x: &[T]) -> Self {
-        let x: Vec<f64> = x.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
-        Self::from_pattern(jacobian_pattern(f, &x))
+        Self::from_pattern(jacobian_pattern_at(f, x))
     }
 
     /// The config for a known pattern: rows = outputs, columns = inputs.
