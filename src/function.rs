@@ -1,4 +1,4 @@
-//! Functions written once for every `Float` type.
+//! Functions written once for every number type ([`Real`]).
 //!
 //! A closure has one concrete argument type, so the same closure cannot be
 //! evaluated on `f64` and on `Dual<f64, 4>`, nor on duals of two widths. A
@@ -9,19 +9,18 @@
 //! user's data; [`scalar_fn!`](crate::scalar_fn) and
 //! [`vector_fn!`](crate::vector_fn) turn a generic `fn` into one.
 
-use num_traits::Float;
+use crate::Real;
 
-/// A scalar function written once for every `Float` type.
+/// A scalar function written once for every number type ([`Real`]).
 ///
 /// ```
-/// use dualgrad::ScalarFn;
-/// use num_traits::Float;
+/// use dualgrad::{Real, ScalarFn};
 ///
 /// /// Σ wᵢ·xᵢ², with the weights as data.
 /// struct Weighted(Vec<f64>);
 ///
 /// impl ScalarFn for Weighted {
-///     fn eval<S: Float>(&self, x: &[S]) -> S {
+///     fn eval<S: Real>(&self, x: &[S]) -> S {
 ///         x.iter()
 ///             .zip(&self.0)
 ///             .fold(S::zero(), |s, (&v, &w)| s + S::from(w).unwrap() * v * v)
@@ -34,32 +33,45 @@ use num_traits::Float;
 /// assert_eq!(g, [2.0, 4.0, 6.0]);
 /// ```
 ///
-/// `eval` asks `S: Float` only, so constants come from `S::from`: write
-/// `S::from(std::f64::consts::PI).unwrap()` rather than `S::PI()`.
+/// `eval` is generic over `S: Real`: besides `Float`'s methods it can call
+/// the special functions (feature `special`), [`Real::logistic`],
+/// [`Real::softplus`] and rules of your own written with
+/// [`Real::chain_rule`], and every driver that takes a `ScalarFn` accepts
+/// it. An `eval<S: Float>` written before `Real` existed still implements
+/// the trait (a method may ask less of `S` than the trait does). Constants
+/// come from `S::from(c).unwrap()`.
 ///
-/// **Limitation:** for the same reason, `eval` cannot call an elementary
-/// function of your own that lives in a trait (`fn loss<S: Softplus>`, see
-/// [`Dual::chain`](crate::Dual::chain)): `scalar_fn!(loss)` fails with
-/// ``the trait bound `S: Softplus` is not satisfied``. Such a function can
-/// be differentiated by the closure drivers (`gradient`, `chunk::gradient`,
-/// `hessian`, …), which name the number type, but not by the drivers that
-/// take a `ScalarFn`; write it from `Float` operations if you need those.
+/// ```
+/// use dualgrad::{Real, ScalarFn};
+///
+/// /// Σ softplus(xᵢ) + ln Γ(x₀): special functions and `Real`'s own.
+/// struct Smooth;
+/// impl ScalarFn for Smooth {
+///     fn eval<S: Real>(&self, x: &[S]) -> S {
+///         x.iter().map(|&v| v.softplus()).sum::<S>() + x[0].ln_gamma_fn()
+///     }
+/// }
+/// let g = dualgrad::chunk::gradient_of(&Smooth, &[2.0, -1.0]);
+/// let sigma = |t: f64| 1.0 / (1.0 + (-t).exp());
+/// let digamma_2 = 1.0 - 0.577_215_664_901_532_9; // ψ(2) = 1 − γ
+/// assert!((g[0] - (sigma(2.0) + digamma_2)).abs() < 1e-14);
+/// assert!((g[1] - sigma(-1.0)).abs() < 1e-15);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `ScalarFn`: it cannot be evaluated on several number types",
-    note = "wrap a generic `fn f<S: Float>(x: &[S]) -> S` as `dualgrad::scalar_fn!(f)`, or implement `ScalarFn` on a struct that holds your data",
+    note = "wrap a generic `fn f<S: Real>(x: &[S]) -> S` as `dualgrad::scalar_fn!(f)`, or implement `ScalarFn` on a struct that holds your data",
     note = "a closure has one argument type, so it cannot be a `ScalarFn`; the drivers that take closures are `chunk::gradient` and friends"
 )]
 pub trait ScalarFn {
     /// f(x).
-    fn eval<S: Float>(&self, x: &[S]) -> S;
+    fn eval<S: Real>(&self, x: &[S]) -> S;
 }
 
-/// A vector function written once for every `Float` type; writes
+/// A vector function written once for every number type ([`Real`]); writes
 /// `outputs(x.len())` values.
 ///
 /// ```
-/// use dualgrad::VectorFn;
-/// use num_traits::Float;
+/// use dualgrad::{Real, VectorFn};
 ///
 /// /// (x₀·x₁, x₀ + x₁).
 /// struct ProductAndSum;
@@ -68,7 +80,7 @@ pub trait ScalarFn {
 ///     fn outputs(&self, _inputs: usize) -> usize {
 ///         2
 ///     }
-///     fn eval<S: Float>(&self, x: &[S], out: &mut [S]) {
+///     fn eval<S: Real>(&self, x: &[S], out: &mut [S]) {
 ///         out[0] = x[0] * x[1];
 ///         out[1] = x[0] + x[1];
 ///     }
@@ -84,23 +96,22 @@ pub trait ScalarFn {
 /// closure `|x, out| f.eval(x, out)`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `VectorFn`: it cannot be evaluated on several number types",
-    note = "wrap a generic `fn f<S: Float>(x: &[S], out: &mut [S])` as `dualgrad::vector_fn!(f, outputs)`, or implement `VectorFn` on a struct"
+    note = "wrap a generic `fn f<S: Real>(x: &[S], out: &mut [S])` as `dualgrad::vector_fn!(f, outputs)`, or implement `VectorFn` on a struct"
 )]
 pub trait VectorFn {
     /// The number of outputs for `inputs` inputs.
     fn outputs(&self, inputs: usize) -> usize;
     /// Writes f(x) into `out`, which has `outputs(x.len())` entries.
-    fn eval<S: Float>(&self, x: &[S], out: &mut [S]);
+    fn eval<S: Real>(&self, x: &[S], out: &mut [S]);
 }
 
-/// A [`ScalarFn`] from a generic function `fn f<S: Float>(x: &[S]) -> S`,
+/// A [`ScalarFn`] from a generic function `fn f<S: Real>(x: &[S]) -> S`,
 /// in one line.
 ///
 /// ```
-/// use dualgrad::{ScalarFn, scalar_fn};
-/// use num_traits::Float;
+/// use dualgrad::{Real, ScalarFn, scalar_fn};
 ///
-/// fn norm_squared<S: Float>(x: &[S]) -> S {
+/// fn norm_squared<S: Real>(x: &[S]) -> S {
 ///     x.iter().fold(S::zero(), |s, &v| s + v * v)
 /// }
 ///
@@ -116,14 +127,14 @@ pub trait VectorFn {
 macro_rules! scalar_fn {
     (|$($closure:tt)*) => {
         compile_error!(
-            "scalar_fn! takes the name of a generic function `fn f<S: Float>(x: &[S]) -> S`, \
+            "scalar_fn! takes the name of a generic function `fn f<S: Real>(x: &[S]) -> S`, \
              not a closure: a closure has one argument type"
         )
     };
     ($f:path) => {{
         struct GenericScalarFn;
         impl $crate::ScalarFn for GenericScalarFn {
-            fn eval<S: $crate::num_traits::Float>(&self, x: &[S]) -> S {
+            fn eval<S: $crate::Real>(&self, x: &[S]) -> S {
                 let f: fn(&[S]) -> S = $f;
                 f(x)
             }
@@ -133,14 +144,13 @@ macro_rules! scalar_fn {
 }
 
 /// A [`VectorFn`] from a generic function
-/// `fn f<S: Float>(x: &[S], out: &mut [S])` and its output count (a number,
+/// `fn f<S: Real>(x: &[S], out: &mut [S])` and its output count (a number,
 /// or a closure of the input count).
 ///
 /// ```
-/// use dualgrad::{VectorFn, vector_fn};
-/// use num_traits::Float;
+/// use dualgrad::{Real, VectorFn, vector_fn};
 ///
-/// fn squares<S: Float>(x: &[S], out: &mut [S]) {
+/// fn squares<S: Real>(x: &[S], out: &mut [S]) {
 ///     for (o, &v) in out.iter_mut().zip(x) {
 ///         *o = v * v;
 ///     }
@@ -160,7 +170,7 @@ macro_rules! vector_fn {
             fn outputs(&self, $n: usize) -> usize {
                 $outputs
             }
-            fn eval<S: $crate::num_traits::Float>(&self, x: &[S], out: &mut [S]) {
+            fn eval<S: $crate::Real>(&self, x: &[S], out: &mut [S]) {
                 let f: fn(&[S], &mut [S]) = $f;
                 f(x, out)
             }

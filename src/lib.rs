@@ -1,17 +1,17 @@
 //! Forward-mode automatic differentiation with dual numbers.
 //!
-//! Write a function once, generically over [`num_traits::Float`], and get its
-//! exact derivative, gradient, Jacobian or Hessian: no symbolic algebra, no
-//! finite-difference step to tune, no tape.
+//! Write a function once, generically over [`Real`] (or plain
+//! [`num_traits::Float`]), and get its exact derivative, gradient, Jacobian
+//! or Hessian: no symbolic algebra, no finite-difference step to tune, no
+//! tape.
 //!
 //! # Quick start
 //!
 //! ```
-//! use dualgrad::{gradient, hessian, jacobian};
-//! use num_traits::Float;
+//! use dualgrad::{Real, gradient, hessian, jacobian};
 //!
-//! // Rosenbrock's function, written the way any Float-generic crate would.
-//! fn rosenbrock<S: Float>(x: &[S]) -> S {
+//! // Rosenbrock's function, written once for every number type.
+//! fn rosenbrock<S: Real>(x: &[S]) -> S {
 //!     let (one, hundred) = (S::one(), S::from(100.0).unwrap());
 //!     (one - x[0]).powi(2) + hundred * (x[1] - x[0] * x[0]).powi(2)
 //! }
@@ -31,13 +31,13 @@
 //!
 //! | module | for |
 //! |---|---|
-//! | the crate root | [`Dual`] and the second-order [`Dual2`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
+//! | the crate root | [`Real`], the trait of every number type; [`Dual`] and the second-order [`Dual2`]; the drivers on arrays ([`gradient`], [`jacobian`], [`hessian`], …); [`ScalarFn`] and [`VectorFn`]; [`DimensionError`] |
 //! | [`chunk`] | the drivers on slices of run-time length, with reusable configs |
 //! | `linalg` | the drivers on nalgebra's `SVector`, and `linalg::dynamic` on `DVector` (feature `nalgebra`) |
 //! | `argmin` | argmin's `CostFunction`, `Gradient`, `Hessian`, `Operator` and `Jacobian` for a `ScalarFn` or `VectorFn` (feature `argmin`) |
 //! | `sparse` | sparse Jacobians (detection, colouring, compressed evaluation, CSR) and gradients and Hessians of sums of elements (feature `sparse`) |
 //! | [`gradcheck`] | checking a gradient, Jacobian or Hessian, yours or ours, against finite differences, with a report that names the wrong entry |
-//! | `special` | [`SpecialFloat`](special::SpecialFloat): erf, erfc, erf⁻¹, Γ, ln\|Γ\|, ψ, ψ₁, ψₙ, β, ln β, the regularised incomplete gamma P and Q, Bessel J₀, J₁, Jₙ, Y₀, Y₁, Yₙ with exact derivatives, for f32, f64, `Dual` and `Dual2` (feature `special`) |
+//! | `special` | [`SpecialFloat`](special::SpecialFloat): erf, erfc, erf⁻¹, Γ, ln\|Γ\|, ψ, ψ₁, ψₙ, β, ln β, the regularised incomplete gamma P and Q, Bessel J₀, J₁, Jₙ, Y₀, Y₁, Yₙ with exact derivatives, for f32, f64, `Dual`, `Dual2` and the sparsity tracer (feature `special`) |
 //!
 //! | feature | default | adds |
 //! |---|---|---|
@@ -48,6 +48,7 @@
 //! | `rayon` | no | `chunk::par_gradient` and `chunk::par_jacobian`: the passes on rayon's pool |
 //! | `sparse` | no | `sparse`: sparsity detection by a tracer number, column colouring, compressed sparse Jacobians as nalgebra-sparse 0.12 `CsrMatrix`, gradients and Hessians of partially separable sums |
 //! | `argmin` | no | `argmin::ScalarProblem` and `argmin::VectorProblem`: exact derivatives for argmin 0.11's solvers, `Vec<f64>` parameters |
+//! | `tags` | no | the perturbation-confusion check of debug builds in release builds too (see [Nesting and perturbation confusion](#nesting-and-perturbation-confusion)) |
 //!
 //! # Choosing a driver
 //!
@@ -68,7 +69,7 @@
 //! root also has [`derivative`], [`second_derivative`] and
 //! [`value_and_derivatives`] for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
 //! output buffers, and return a [`DimensionError`] for lengths that do not
-//! fit. A function written once for every `Float` type ([`ScalarFn`],
+//! fit. A function written once for every number type ([`ScalarFn`],
 //! [`VectorFn`]) can be differentiated at several widths and on `f64`:
 //! see [`chunk::gradient_of`], [`chunk::jacobian_of`] and
 //! [`chunk::hessian_of`]. Underneath are the [`Dual`] and [`Dual2`] types,
@@ -76,7 +77,7 @@
 //!
 //! # Writing functions dualgrad can differentiate
 //!
-//! **Write the function generically over `Float`.** A dual number is a
+//! **Write the function generically over [`Real`].** A dual number is a
 //! different type from `f64`, so a function written for `f64` cannot take
 //! one. Passing `fn f(x: &[f64]) -> f64` to [`gradient`] fails with
 //!
@@ -88,8 +89,13 @@
 //!
 //! and `fn g(x: f64) -> f64` passed to [`derivative`] with
 //! ``expected function signature `fn(Dual<_, 1>) -> _` found function
-//! signature `fn(f64) -> _` ``. Write `fn f<S: Float>(x: &[S]) -> S`
-//! instead: the same code then runs on `f64` and on every dual type.
+//! signature `fn(f64) -> _` ``. Write `fn f<S: Real>(x: &[S]) -> S`
+//! instead: the same code then runs on `f64`, `f32` and on every number type
+//! of the crate, and goes to every driver. [`Real`] is [`num_traits::Float`]
+//! plus the special functions (feature `special`), [`Real::logistic`],
+//! [`Real::softplus`] and [`Real::chain_rule`] for rules of your own; a
+//! function written over plain `Float` works too, wherever it does not need
+//! those.
 //!
 //! **Literals come from `S::from`.** Inside a generic function `2.0 * x` is
 //! ``error[E0277]: cannot multiply `{float}` by `S` ``, because `2.0` is an
@@ -148,9 +154,41 @@
 //! ```
 //!
 //! **Special functions** (erf, Γ, ψ, β, the incomplete gamma and Bessel
-//! functions) come with the `special` feature: `special::SpecialFloat`.
+//! functions) come with the `special` feature: `special::SpecialFloat`,
+//! which [`Real`] includes.
+//!
 //! **Your own elementary functions** (a spline, a lookup table with a known
-//! slope): see [`Dual::chain`].
+//! slope, a function from another crate): give its value and derivatives
+//! at the plain number to [`Real::chain_rule`], once, and it is right on
+//! every type and every order: `f64` reads the value, [`Dual`] the first
+//! derivative, [`Dual2`] and nested duals the second, and the sparsity
+//! tracer keeps the argument's dependencies.
+//!
+//! ```
+//! use dualgrad::{Real, gradient, hessian};
+//! use num_traits::Float; // the primitive float's methods (exp, ln_1p, …)
+//!
+//! /// softplus(x) = ln(1 + eˣ): g′ = σ(x), g″ = σ(x)·(1 − σ(x)).
+//! fn softplus<S: Real>(x: S) -> S {
+//!     let a = x.primitive(); // f64 or f32, every perturbation dropped
+//!     let one: S::Primitive = num_traits::one();
+//!     let sigma = one / (one + (-a).exp());
+//!     x.chain_rule(&[a.exp().ln_1p(), sigma, sigma * (one - sigma)])
+//! }
+//!
+//! fn loss<S: Real>(w: &[S]) -> S {
+//!     softplus(w[0] * w[1]) + softplus(-w[1])
+//! }
+//!
+//! let g = gradient(loss, [0.5, 2.0]);
+//! let h = hessian(loss, [0.5, 2.0]);
+//! let s = |t: f64| 1.0 / (1.0 + (-t).exp());
+//! assert!((g[0] - s(1.0) * 2.0).abs() < 1e-15);
+//! assert!((h[0][0] - s(1.0) * (1.0 - s(1.0)) * 4.0).abs() < 1e-15);
+//! ```
+//!
+//! (The crate's own [`Real::softplus`] is this rule in a form that neither
+//! overflows nor loses digits, to any order.)
 //!
 //! # Nesting and perturbation confusion
 //!
@@ -190,7 +228,10 @@
 //! [`Dual::new`] or [`Dual::variable`] carry no tag and mix with anything.
 //! Release builds carry no tag: `Dual` has the same size, and the same
 //! instruction counts were measured with and without the check. So run your
-//! tests in a debug build: `cargo test` catches the mistake. Nesting that
+//! tests in a debug build: `cargo test` catches the mistake. To keep the
+//! check in release builds too (so that the confused form fails in
+//! production rather than giving a wrong number), enable the `tags`
+//! feature; its cost is in the crate's BENCHMARKS.md. Nesting that
 //! is typed (as above, or a generic function passed by name to nested
 //! drivers, or [`hessian`]) never trips it.
 //!
@@ -316,6 +357,7 @@ mod num_traits_impls;
 mod ops;
 mod partials;
 mod passes;
+mod real;
 mod rules;
 #[cfg(feature = "sparse")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
@@ -339,3 +381,4 @@ pub use error::DimensionError;
 pub use features::argmin;
 pub use function::{ScalarFn, VectorFn};
 pub use num_traits;
+pub use real::Real;

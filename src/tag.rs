@@ -7,10 +7,11 @@
 //! seeded inputs carry it; every operation carries its operands' tag on,
 //! and an operation on two duals with different non-zero tags panics with a
 //! message that names the mistake and the fix. Constants and duals built by
-//! hand carry tag 0, which mixes with anything. In release builds the tag
-//! is a zero-sized type and every check compiles to nothing.
+//! hand carry tag 0, which mixes with anything. The same holds in release
+//! builds with the `tags` feature; without it, in release builds the tag is
+//! a zero-sized type and every check compiles to nothing.
 
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 mod checked {
     use core::sync::atomic::{AtomicU32, Ordering};
 
@@ -64,13 +65,13 @@ mod checked {
              perturbations have different types: \
              `derivative(|y: Dual<Dual<f64, 1>, 1>| Dual::constant(x) + y, Dual::constant(1.0))`.\n\
              See \"Nesting and perturbation confusion\" in dualgrad's crate docs. (This check \
-             runs in debug builds only.)",
+             runs in debug builds, and in release builds with dualgrad's `tags` feature.)",
             a.0, b.0
         )
     }
 }
 
-#[cfg(not(debug_assertions))]
+#[cfg(not(any(debug_assertions, feature = "tags")))]
 mod checked {
     /// Release builds: no tag, no check, no size.
     #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -96,7 +97,7 @@ mod checked {
 
 pub(crate) use checked::Tag;
 
-#[cfg(all(test, debug_assertions))]
+#[cfg(all(test, any(debug_assertions, feature = "tags")))]
 mod tests {
     use super::Tag;
 

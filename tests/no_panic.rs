@@ -917,7 +917,7 @@ fn variable_with_the_largest_index_panics_with_the_documented_message() {
 // --- The debug test run keeps overflow checks on ----------------------------------------
 
 #[test]
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 #[should_panic(expected = "attempt to add with overflow")]
 fn debug_builds_run_with_overflow_checks() {
     // CI's debug `cargo test` must catch integer overflow (as in the

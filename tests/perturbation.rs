@@ -3,14 +3,14 @@
 //! a number. In debug builds it panics naming the mistake; typed nesting,
 //! Hessians and hand-seeded duals are unaffected.
 
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use dualgrad::{Dual, derivative, gradient, hessian};
 use num_traits::Float;
 
 /// The panic message of `work`, if it panics.
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 fn panic_message(work: impl FnOnce()) -> Option<String> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -24,7 +24,7 @@ fn panic_message(work: impl FnOnce()) -> Option<String> {
     })
 }
 
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 #[test]
 fn the_classic_confusion_panics_with_the_fix_in_the_message() {
     // d/dx [ x · d/dy (x + y) ] at x = 1 is 1; confusing the perturbations
@@ -83,7 +83,7 @@ fn nested_drivers_hessians_and_hand_seeded_duals_are_unaffected() {
 
 /// Every operation carries its operand's tag: applied to the outer `x`,
 /// then added to the inner call's `y`, each must be caught.
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 #[test]
 fn tags_survive_every_operation() {
     type D = Dual<f64, 1>;
@@ -166,7 +166,7 @@ fn tags_survive_every_operation() {
 }
 
 /// Confusion through the run-time drivers and second order is caught too.
-#[cfg(debug_assertions)]
+#[cfg(any(debug_assertions, feature = "tags"))]
 #[test]
 fn confusion_through_other_drivers_is_caught() {
     let through_chunk = panic_message(|| {

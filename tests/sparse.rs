@@ -491,7 +491,7 @@ impl ScalarSum for Windows {}
 
 /// The sum of a `VectorFn`'s outputs, for the dense oracles.
 trait ScalarSum: VectorFn + Sized {
-    fn sum<S: Float>(&self, x: &[S]) -> S {
+    fn sum<S: dualgrad::Real>(&self, x: &[S]) -> S {
         let mut out = vec![S::zero(); self.outputs(x.len())];
         self.eval(x, &mut out);
         out.into_iter().fold(S::zero(), |a, b| a + b)

@@ -4,7 +4,7 @@ use num_traits::Float;
 
 use super::{DEFAULT_CHUNK, GradientConfig, widths::balanced_width};
 use crate::passes::{first_order, read_block};
-use crate::{DimensionError, Dual, ScalarFn};
+use crate::{DimensionError, Dual, Real, ScalarFn};
 
 /// The gradient of f: ℝⁿ → ℝ for an input of run-time length n, in
 /// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. Allocates the result and one work
@@ -101,7 +101,7 @@ where
 /// assert_eq!(chunk::gradient_of(&scalar_fn!(rosenbrock), &x), vec![0.0; 13]);
 /// ```
 #[must_use]
-pub fn gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
+pub fn gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
     value_and_gradient_of(f, x).1
 }
 
@@ -120,12 +120,12 @@ pub fn gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
 /// assert_eq!((value, g), (25.0, vec![6.0, 8.0]));
 /// ```
 #[must_use]
-pub fn value_and_gradient_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
+pub fn value_and_gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
     balanced_width!(x.len(), |C| with_width::<T, F, C>(f, x))
 }
 
 /// [`value_and_gradient_of`] at one width.
-fn with_width<T: Float, F: ScalarFn, const C: usize>(f: &F, x: &[T]) -> (T, Vec<T>) {
+fn with_width<T: Real, F: ScalarFn, const C: usize>(f: &F, x: &[T]) -> (T, Vec<T>) {
     let mut config = GradientConfig::<T, C>::new(x.len());
     let mut out = vec![T::zero(); x.len()];
     let value = run(&mut config, |v: &[Dual<T, C>]| f.eval(v), x, &mut out);

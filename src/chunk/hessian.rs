@@ -5,7 +5,7 @@ use num_traits::Float;
 use super::widths::balanced_width;
 use super::{DEFAULT_CHUNK, HessianConfig};
 use crate::passes::{along_first_order, read_block, read_second_order, second_order};
-use crate::{DimensionError, Dual, ScalarFn};
+use crate::{DimensionError, Dual, Real, ScalarFn};
 
 /// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
 /// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
@@ -116,7 +116,7 @@ where
 /// assert_eq!(h, [[6.0, 0.0, 0.0], [0.0, 12.0, 0.0], [0.0, 0.0, 18.0]]);
 /// ```
 #[must_use]
-pub fn hessian_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
+pub fn hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
     value_gradient_hessian_of(f, x).2
 }
 
@@ -135,10 +135,7 @@ pub fn hessian_of<T: Float, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
 /// assert_eq!(h, [[4.0, 6.0], [6.0, 0.0]]);
 /// ```
 #[must_use]
-pub fn value_gradient_hessian_of<T: Float, F: ScalarFn>(
-    f: &F,
-    x: &[T],
-) -> (T, Vec<T>, Vec<Vec<T>>) {
+pub fn value_gradient_hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>) {
     balanced_width!(x.len(), |C| rows::<T, C>(
         HessianConfig::<T, C>::new(x.len()),
         |v: &[Dual<Dual<T, C>, C>]| f.eval(v),

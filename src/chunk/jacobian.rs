@@ -4,7 +4,7 @@ use num_traits::Float;
 
 use super::{DEFAULT_CHUNK, JacobianConfig, widths::balanced_width};
 use crate::passes::{first_order, read_block};
-use crate::{DimensionError, Dual, VectorFn};
+use crate::{DimensionError, Dual, Real, VectorFn};
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for run-time n and m (rows are
 /// outputs), in ⌈n / [`DEFAULT_CHUNK`]⌉ passes.
@@ -167,7 +167,7 @@ where
 /// assert_eq!(j, [[-1.0, 1.0, 0.0], [0.0, -1.0, 1.0]]);
 /// ```
 #[must_use]
-pub fn jacobian_of<T: Float, F: VectorFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
+pub fn jacobian_of<T: Real, F: VectorFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
     value_and_jacobian_of(f, x).1
 }
 
@@ -187,7 +187,7 @@ pub fn jacobian_of<T: Float, F: VectorFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
 /// assert_eq!((y, j), (vec![4.0, 9.0], vec![vec![4.0, 0.0], vec![0.0, 6.0]]));
 /// ```
 #[must_use]
-pub fn value_and_jacobian_of<T: Float, F: VectorFn>(f: &F, x: &[T]) -> (Vec<T>, Vec<Vec<T>>) {
+pub fn value_and_jacobian_of<T: Real, F: VectorFn>(f: &F, x: &[T]) -> (Vec<T>, Vec<Vec<T>>) {
     let (n, m) = (x.len(), f.outputs(x.len()));
     let mut values = vec![T::zero(); m];
     let mut out = vec![T::zero(); m * n];

@@ -251,7 +251,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// y = g(u) for a singular g: a zero first or second partial of u
     /// contributes 0 even where g′ or g″ is ±∞ or NaN.
     #[inline(always)]
-    pub(super) fn chain_singular(self, value: T, d1: T, d2: T) -> Self {
+    pub(crate) fn chain_singular(self, value: T, d1: T, d2: T) -> Self {
         let c = partials::scale_guarded(d2, &self.gradient);
         let hessian = if is_finite(d1 + sum(&c)) {
             plain_hessian(&self.gradient, &self.hessian, d1, &c)

@@ -268,7 +268,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// This number's perturbation tag.
     #[inline(always)]
-    #[cfg(all(test, debug_assertions))]
+    #[cfg(all(test, any(debug_assertions, feature = "tags")))]
     pub(crate) fn tag(&self) -> Tag {
         self.tag
     }
@@ -410,7 +410,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(debug_assertions)]
+    #[cfg(any(debug_assertions, feature = "tags"))]
     fn every_kind_of_operation_carries_the_tag() {
         let tag = Tag::fresh();
         let x = Dual2::<f64, 2>::variable(0.5, 0).tagged(tag);
@@ -445,7 +445,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(debug_assertions)]
+    #[cfg(any(debug_assertions, feature = "tags"))]
     #[should_panic(expected = "perturbation confusion")]
     fn operands_of_two_driver_calls_panic_in_debug_builds() {
         let x = Dual2::<f64, 1>::variable(1.0, 0).tagged(Tag::fresh());
@@ -454,7 +454,7 @@ mod tests {
     }
 
     #[test]
-    #[cfg(debug_assertions)]
+    #[cfg(any(debug_assertions, feature = "tags"))]
     #[should_panic(expected = "perturbation confusion")]
     fn singular_two_argument_functions_check_the_tags_too() {
         let x = Dual2::<f64, 1>::variable(1.0, 0).tagged(Tag::fresh());

@@ -1,6 +1,6 @@
 //! The floating-point types a check runs in: `f64` and `f32`.
 
-use num_traits::Float;
+use crate::Real;
 
 use super::differences::Precision;
 
@@ -25,7 +25,7 @@ use super::differences::Precision;
 ///     .unwrap();
 /// assert_eq!(report.rtol(), 1e-3);
 /// ```
-pub trait CheckFloat: Float + sealed::Sealed {}
+pub trait CheckFloat: Real + sealed::Sealed {}
 
 impl CheckFloat for f64 {}
 impl CheckFloat for f32 {}

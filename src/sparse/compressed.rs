@@ -6,11 +6,10 @@ use core::convert::Infallible;
 use core::ops::Range;
 
 use nalgebra_sparse::pattern::SparsityPattern;
-use num_traits::Float;
 
 use super::{Coloring, color_columns};
 use crate::passes::grouped_first_order;
-use crate::{Dual, VectorFn};
+use crate::{Dual, Real, VectorFn};
 
 /// A pattern (rows = outputs or elements, columns = inputs) with its
 /// colouring, arranged for seeding and read-out.
@@ -99,7 +98,7 @@ impl Compression {
         x: &[T],
         mut read: impl FnMut(&[Dual<T, C>], Range<usize>),
     ) where
-        T: Float + Send + Sync + 'static,
+        T: Real + Send + Sync + 'static,
         F: VectorFn,
     {
         let fill = Dual::<T, C>::constant(T::zero());

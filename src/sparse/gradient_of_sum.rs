@@ -3,12 +3,11 @@
 use core::fmt;
 
 use nalgebra_sparse::pattern::SparsityPattern;
-use num_traits::Float;
 
 use super::compressed::{AnyBuffers, Compression, buffers};
 use super::pattern::jacobian_pattern_at;
 use super::widths::{self, compiled_width};
-use crate::{DimensionError, Dual, VectorFn};
+use crate::{DimensionError, Dual, Real, VectorFn};
 
 /// The gradient of f(x) = Σₖ Fₖ(x), for the element vector F (a
 /// [`VectorFn`] whose outputs are the elements Fₖ): ∂f/∂xⱼ = Σₖ ∂Fₖ/∂xⱼ,
@@ -71,7 +70,7 @@ pub struct GradientOfSumConfig<T> {
     number: core::marker::PhantomData<T>,
 }
 
-impl<T: Float + Send + Sync + 'static> GradientOfSumConfig<T> {
+impl<T: Real + Send + Sync + 'static> GradientOfSumConfig<T> {
     /// The config for the element vector F, its pattern detected at x.
     ///
     /// ```

@@ -6,13 +6,12 @@ use core::fmt;
 
 use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
-use num_traits::Float;
 
 use super::compressed::{AnyBuffers, Compression, buffers, buffers_of};
 use super::pattern::{jacobian_pattern_at, pattern};
 use super::widths::{self, compiled_width};
 use crate::passes::grouped_second_order;
-use crate::{DimensionError, Dual2, VectorFn};
+use crate::{DimensionError, Dual2, Real, VectorFn};
 
 /// The Hessian of f(x) = Σₖ Fₖ(x), for the element vector F (a
 /// [`VectorFn`] whose outputs are the elements Fₖ), as a symmetric CSR
@@ -88,7 +87,7 @@ pub struct HessianOfSumConfig<T> {
     buffers: AnyBuffers,
 }
 
-impl<T: Float + Send + Sync + 'static> HessianOfSumConfig<T> {
+impl<T: Real + Send + Sync + 'static> HessianOfSumConfig<T> {
     /// The config for the element vector F, its pattern detected at x.
     ///
     /// ```

@@ -5,13 +5,12 @@ use core::fmt;
 
 use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
-use num_traits::Float;
 
 use super::Coloring;
 use super::compressed::{AnyBuffers, Compression, buffers};
 use super::pattern::jacobian_pattern_at;
 use super::widths::{self, compiled_width};
-use crate::{DimensionError, Dual, VectorFn};
+use crate::{DimensionError, Dual, Real, VectorFn};
 
 /// The sparse Jacobian of f at x, rows = outputs: detection
 /// ([`jacobian_pattern`](super::jacobian_pattern)), colouring ([`color_columns`](super::color_columns))
@@ -86,7 +85,7 @@ pub struct JacobianConfig<T> {
     buffers: AnyBuffers,
 }
 
-impl<T: Float + Send + Sync + 'static> JacobianConfig<T> {
+impl<T: Real + Send + Sync + 'static> JacobianConfig<T> {
     /// The config for f, with the pattern detected at x (see
     /// [`jacobian_pattern`](super::jacobian_pattern): the branch f takes at x). At a point where f
     /// takes another branch the Jacobian can be wrong without an error:

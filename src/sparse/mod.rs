@@ -101,6 +101,7 @@ mod jacobian;
 mod pattern;
 mod sets;
 mod tracer;
+mod tracer_real;
 mod tracer_traits;
 pub(crate) mod widths;
 

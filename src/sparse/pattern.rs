@@ -1,15 +1,14 @@
 //! Sparsity detection: f evaluated once on [`Tracer`]s.
 
 use nalgebra_sparse::pattern::SparsityPattern;
-use num_traits::Float;
 
 use super::Tracer;
 use super::sets::{self, Run};
-use crate::{DimensionError, VectorFn};
+use crate::{DimensionError, Real, VectorFn};
 
 /// [`jacobian_pattern`] at a point of any float type, converted to f64 (a
 /// value f64 cannot hold becomes NaN): what the configs' `new` detect at.
-pub(crate) fn jacobian_pattern_at<T: Float, F: VectorFn>(f: &F, x: &[T]) -> SparsityPattern {
+pub(crate) fn jacobian_pattern_at<T: Real, F: VectorFn>(f: &F, x: &[T]) -> SparsityPattern {
     let x: Vec<f64> = x.iter().map(|v| v.to_f64().unwrap_or(f64::NAN)).collect();
     jacobian_pattern(f, &x)
 }

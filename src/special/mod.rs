@@ -46,17 +46,16 @@
 //!
 //! # With the drivers
 //!
-//! A function generic over `S: SpecialFloat` (or a closure calling these
-//! methods on the drivers' number type) works with every driver that takes
-//! a function: [`gradient`](crate::gradient), [`hessian`](crate::hessian),
-//! [`derivative`](crate::derivative), the `chunk` drivers on `Dual<f64, C>`
-//! (`chunk::gradient`, `chunk::hessian`, …) and `linalg`. It cannot be a
-//! [`ScalarFn`](crate::ScalarFn) or [`VectorFn`](crate::VectorFn): their
-//! `eval<S: Float>` has `Float` as its only bound, so the `_of` drivers
-//! (`chunk::gradient_of`, `chunk::hessian_of`), the gradient checker's
-//! `check_ad`, the argmin adapter and `sparse` (whose `Tracer` has no
-//! special functions) take only `Float` functions. Use the closure forms
-//! there, e.g. `chunk::gradient(|p| loglik(p), &x)`.
+//! [`Real`](crate::Real), the trait every number type of the crate
+//! implements, includes [`SpecialFloat`] with this feature. A function
+//! written as `fn f<S: Real>` (or generic over `S: SpecialFloat`, or a
+//! closure calling these methods on the drivers' number type) works with
+//! every driver: [`gradient`](crate::gradient), [`hessian`](crate::hessian),
+//! [`derivative`](crate::derivative), the `chunk` drivers and `linalg`, and
+//! as a [`ScalarFn`](crate::ScalarFn) or [`VectorFn`](crate::VectorFn) also
+//! the `_of` drivers (`chunk::gradient_of`, `chunk::hessian_of`), the
+//! gradient checker's `check_ad`, the argmin adapter and `sparse`, whose
+//! tracer treats each special function as depending on its arguments.
 //!
 //! # Derivatives
 //!
