@@ -300,6 +300,10 @@
 
 #[macro_use]
 mod macros;
+// First after the macros: the function table (`rules/table.rs`) is a macro
+// that every number type's module expands.
+#[macro_use]
+mod rules;
 
 pub mod chunk;
 mod drivers;
@@ -316,7 +320,6 @@ mod num_traits_impls;
 mod ops;
 mod partials;
 mod passes;
-mod rules;
 #[cfg(feature = "sparse")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
 pub mod sparse;
