@@ -341,6 +341,10 @@
 
 #[macro_use]
 mod macros;
+// First after the macros: the function table (`rules/table.rs`) is a macro
+// that every number type's module expands.
+#[macro_use]
+mod rules;
 
 pub mod chunk;
 mod drivers;
@@ -358,7 +362,6 @@ mod ops;
 mod partials;
 mod passes;
 mod real;
-mod rules;
 #[cfg(feature = "sparse")]
 #[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
 pub mod sparse;

@@ -409,9 +409,10 @@ macro_rules! match_width {
 }
 
 /// The methods of `impl Float` for a number type whose every function is an
-/// inherent method of the same name (where its rule lives) and whose
-/// predicates are its value's, with the constants from the macro
-/// `$constants` (`Dual`, `Dual2`, `sparse::Tracer`).
+/// inherent method of the same name (where its rule lives; the list is the
+/// function table's `Float` group) and whose predicates are its value's,
+/// with the constants from the macro `$constants` (`Dual`, `Dual2`,
+/// `sparse::Tracer`).
 macro_rules! float_methods {
     ($constants:ident) => {
         $constants!(
@@ -437,82 +438,36 @@ macro_rules! float_methods {
             fn integer_decode(self) -> (u64, i16, i8);
         }
 
-        forward_to_inherent! {
-            fn floor(self) -> Self;
-            fn ceil(self) -> Self;
-            fn round(self) -> Self;
-            fn trunc(self) -> Self;
-            fn fract(self) -> Self;
-            fn abs(self) -> Self;
-            fn signum(self) -> Self;
-            fn mul_add(self, a: Self, b: Self) -> Self;
-            fn recip(self) -> Self;
-            fn powi(self, n: i32) -> Self;
-            fn powf(self, n: Self) -> Self;
-            fn sqrt(self) -> Self;
-            fn exp(self) -> Self;
-            fn exp2(self) -> Self;
-            fn ln(self) -> Self;
-            fn log(self, base: Self) -> Self;
-            fn log2(self) -> Self;
-            fn log10(self) -> Self;
-            fn to_degrees(self) -> Self;
-            fn to_radians(self) -> Self;
-            fn max(self, other: Self) -> Self;
-            fn min(self, other: Self) -> Self;
-            fn clamp(self, min: Self, max: Self) -> Self;
-            fn abs_sub(self, other: Self) -> Self;
-            fn cbrt(self) -> Self;
-            fn hypot(self, other: Self) -> Self;
-            fn sin(self) -> Self;
-            fn cos(self) -> Self;
-            fn tan(self) -> Self;
-            fn asin(self) -> Self;
-            fn acos(self) -> Self;
-            fn atan(self) -> Self;
-            fn atan2(self, other: Self) -> Self;
-            fn sin_cos(self) -> (Self, Self);
-            fn exp_m1(self) -> Self;
-            fn ln_1p(self) -> Self;
-            fn sinh(self) -> Self;
-            fn cosh(self) -> Self;
-            fn tanh(self) -> Self;
-            fn asinh(self) -> Self;
-            fn acosh(self) -> Self;
-            fn atanh(self) -> Self;
-            fn copysign(self, sign: Self) -> Self;
-        }
+        elementary_functions!(forward_elementary_functions, Float);
     };
 }
 
-/// `SpecialFloat` for the number type `$T<T, N>`: every method forwards to
-/// the inherent method of the same name, where its rule lives (`Dual`,
-/// `Dual2`).
+/// The function table's callback for a trait impl: every entry's method
+/// forwards to the inherent method of the same name (`impl Float` with the
+/// `Float` group, `impl SpecialFloat` with the `SpecialFloat` group).
+macro_rules! forward_elementary_functions {
+    ($bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
+        forward_to_inherent! { $(fn $name($($params)*) -> $ret;)* }
+    };
+}
+
+/// `SpecialFloat` for the number type `$T<T, N>` (`Dual`, `Dual2`), or for
+/// `$T` alone (`sparse::Tracer`): every method of the table's
+/// `SpecialFloat` group forwards to the inherent method of the same name,
+/// where its rule lives.
 #[cfg(feature = "special")]
 macro_rules! special_float_for {
     ($T:ident) => {
         impl<T: SpecialFloat, const N: usize> SpecialFloat for $T<T, N> {
-            forward_to_inherent! {
-                fn erf_fn(self) -> Self;
-                fn erfc_fn(self) -> Self;
-                fn erf_inv(self) -> Self;
-                fn gamma_fn(self) -> Self;
-                fn ln_gamma_fn(self) -> Self;
-                fn gamma_sign(self) -> Self;
-                fn digamma(self) -> Self;
-                fn trigamma(self) -> Self;
-                fn polygamma(self, n: u32) -> Self;
-                fn beta(self, b: Self) -> Self;
-                fn ln_beta(self, b: Self) -> Self;
-                fn gamma_p(self, x: Self) -> Self;
-                fn gamma_q(self, x: Self) -> Self;
-                fn bessel_j0(self) -> Self;
-                fn bessel_j1(self) -> Self;
-                fn bessel_jn(self, n: i32) -> Self;
-                fn bessel_y0(self) -> Self;
-                fn bessel_y1(self) -> Self;
-                fn bessel_yn(self, n: i32) -> Self;
-            }
+            elementary_functions!(forward_elementary_functions, SpecialFloat);
+        }
+    };
+    ($T:ident, plain) => {
+        impl SpecialFloat for $T {
+            elementary_functions!(forward_elementary_functions, SpecialFloat);
         }
     };
 }

@@ -7,150 +7,96 @@
 //! arguments) to get g, g′ and g″ at the value, then applies the
 //! second-order chain rule (`chain.rs`). A function's derivative, its
 //! singular points and its slopes at kinks thus live in one place, the
-//! `Dual` rule, and `Dual2` has nested duals' semantics there. The table
-//! below only says which functions are singular (guarded: zero partials stay
-//! zero where g′ or g″ is ±∞ or NaN, as the `Dual` rule is guarded) and
-//! gives each method's doc line, with g″, and a doctest oracle.
+//! `Dual` rule, and `Dual2` has nested duals' semantics there. The function
+//! table (`rules/table.rs`) says which functions are singular and gives
+//! each method's doc line, with g″, and a doctest oracle.
 
 use num_traits::Float;
 
 use super::Dual2;
 use super::chain::{derivatives, univariate};
 use crate::Dual;
+use crate::rules::selection::{ClampPick, Pick, pick_clamp, pick_max, pick_min};
 
-macro_rules! unary_rules {
-    ($apply:ident; $(
-        $(#[doc = $doc:literal])+
-        $name:ident, at $at:literal, second $oracle:expr;
-    )+) => {
-        impl<T: Float, const N: usize> Dual2<T, N> {$(
-            $(#[doc = $doc])+
-            ///
-            /// The value and gradient are those of
-            #[doc = concat!("[`Dual::", stringify!($name), "`], whose rule this is.")]
-            ///
-            /// ```
-            /// use dualgrad::{Dual, Dual2};
-            #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
-            #[doc = concat!("let y = Dual2::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
-            #[doc = concat!("let first = Dual::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
-            #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
-            /// assert_eq!(y.gradient(), first.partials());
-            #[doc = concat!("let second: f64 = ", stringify!($oracle), ";")]
-            /// assert!((y.hessian_entry(0, 0) - second).abs() <= 1e-14 * second.abs().max(1.0));
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                self.$apply(|x| x.$name())
+/// The table's callback for [`Dual2`]: a `smooth` entry evaluates its
+/// `Dual` rule with the plain chain rule (`unary`), a `singular` one with
+/// the guarded rule (`unary_singular`: zero partials stay zero where g′ or
+/// g″ is ±∞ or NaN, as the `Dual` rule is guarded), a `zero_slope` one is a
+/// constant. Each method gets a doctest from the entry's oracle. `binary`
+/// and `hand` entries are written below and in `special.rs`.
+macro_rules! dual2_methods {
+    (@entry $imports:literal, $tolerance:literal; smooth $($rest:tt)*) => {
+        dual2_methods! { @nested unary, $imports, $tolerance; $($rest)* }
+    };
+    (@entry $imports:literal, $tolerance:literal; singular $($rest:tt)*) => {
+        dual2_methods! { @nested unary_singular, $imports, $tolerance; $($rest)* }
+    };
+    (@entry $imports:literal, $tolerance:literal;
+        zero_slope $name:ident(self) [] [at $at:literal] $(#[doc = $doc:literal])*
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// ```
+        /// use dualgrad::Dual2;
+        #[doc = $imports]
+        #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
+        #[doc = concat!("let y = Dual2::<f64, 1>::variable(a, 0).", stringify!($name), "();")]
+        #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
+        /// assert!(y.is_constant());
+        /// ```
+        #[inline]
+        #[must_use]
+        pub fn $name(self) -> Self {
+            // As `Dual`'s: a constant (a rule of one line, not worth a
+            // nested evaluation that gives the same zeros).
+            Self::constant(self.value.$name())
+        }
+    };
+    // `binary` and `hand` entries: written by hand.
+    (@entry $imports:literal, $tolerance:literal; $class:ident $($rest:tt)*) => {};
+    (@nested $apply:ident, $imports:literal, $tolerance:literal;
+        $name:ident(self $(, $arg:ident: $ty:ty)*) [$($rule:tt)*]
+        [at $at:literal $(, $value:literal)*; slope $slope:expr; second $second:expr]
+        $(#[doc = $doc:literal])*
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// The value and gradient are those of
+        #[doc = concat!("[`Dual::", stringify!($name), "`](crate::Dual::", stringify!($name), "), whose rule this is.")]
+        ///
+        /// ```
+        /// use dualgrad::{Dual, Dual2};
+        #[doc = $imports]
+        #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
+        #[doc = concat!("let y = Dual2::<f64, 1>::variable(a, 0).", stringify!($name), "(", $(stringify!($value),)* ");")]
+        #[doc = concat!("let first = Dual::<f64, 1>::variable(a, 0).", stringify!($name), "(", $(stringify!($value),)* ");")]
+        #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "(", $(stringify!($value),)* "));")]
+        /// assert_eq!(y.gradient(), first.partials());
+        #[doc = concat!("let tolerance = ", stringify!($tolerance), ";")]
+        #[doc = concat!("let slope: f64 = ", stringify!($slope), ";")]
+        /// assert!((y.gradient()[0] - slope).abs() <= tolerance * slope.abs().max(1.0));
+        #[doc = concat!("let second: f64 = ", stringify!($second), ";")]
+        /// assert!((y.hessian_entry(0, 0) - second).abs() <= tolerance * second.abs().max(1.0));
+        /// ```
+        #[inline]
+        #[must_use]
+        pub fn $name(self $(, $arg: $ty)*) -> Self {
+            self.$apply(|x| x.$name($($arg),*))
+        }
+    };
+    ($bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
+        impl<T: $bound, const N: usize> Dual2<T, N> {$(
+            dual2_methods! {
+                @entry $imports, $tolerance; $class $name($($params)*) [$($rule)*] [$($oracle)*] $(#[doc = $doc])*
             }
-        )+}
+        )*}
     };
 }
 
-// Singular: the `Dual` rule is guarded (the derivative is ±∞ or NaN at a
-// finite argument), so the second-order rule is too.
-unary_rules! {
-    unary_singular;
-    /// Square root. d/dx √x = 1/(2√x), d²/dx² √x = −1/(4x√x).
-    sqrt, at 2.0, second -0.25 * a.powf(-1.5);
-    /// Cube root. d/dx ∛x = 1/(3∛x²), d²/dx² ∛x = −2/(9x∛x²).
-    cbrt, at 5.0, second -2.0 / 9.0 * a.powf(-5.0 / 3.0);
-    /// Reciprocal. d/dx (1/x) = −1/x², d²/dx² (1/x) = 2/x³.
-    recip, at 4.0, second 2.0 / (a * a * a);
-    /// Natural logarithm. d/dx ln x = 1/x, d²/dx² ln x = −1/x².
-    ln, at 2.5, second -1.0 / (a * a);
-    /// Base-2 logarithm. d/dx log₂ x = 1/(x·ln 2), d²/dx² = −1/(x²·ln 2).
-    log2, at 3.0, second -1.0 / (a * a * 2.0_f64.ln());
-    /// Base-10 logarithm. d/dx log₁₀ x = 1/(x·ln 10), d²/dx² = −1/(x²·ln 10).
-    log10, at 3.0, second -1.0 / (a * a * 10.0_f64.ln());
-    /// ln(1 + x). d/dx = 1/(1 + x), d²/dx² = −1/(1 + x)².
-    ln_1p, at 1e-3, second -1.0 / ((1.0 + a) * (1.0 + a));
-    /// Arcsine. d/dx asin x = 1/√(1 − x²), d²/dx² = x/(1 − x²)^(3/2).
-    asin, at 0.5, second a / (1.0 - a * a).powf(1.5);
-    /// Arccosine. d/dx acos x = −1/√(1 − x²), d²/dx² = −x/(1 − x²)^(3/2).
-    acos, at 0.5, second -a / (1.0 - a * a).powf(1.5);
-    /// Inverse hyperbolic cosine. d/dx acosh x = 1/√(x² − 1),
-    /// d²/dx² = −x/(x² − 1)^(3/2).
-    acosh, at 1.5, second -a / (a * a - 1.0).powf(1.5);
-    /// Inverse hyperbolic tangent. d/dx atanh x = 1/(1 − x²),
-    /// d²/dx² = 2x/(1 − x²)².
-    atanh, at 0.5, second 2.0 * a / ((1.0 - a * a) * (1.0 - a * a));
-}
-
-// Smooth (and `abs`, whose kink's slope is the `Dual` rule's): the plain
-// chain rule, IEEE arithmetic on every term.
-unary_rules! {
-    unary;
-    /// Exponential. d/dx eˣ = d²/dx² eˣ = eˣ.
-    exp, at 0.7, second a.exp();
-    /// 2ˣ. d/dx 2ˣ = 2ˣ·ln 2, d²/dx² 2ˣ = 2ˣ·(ln 2)².
-    exp2, at 1.5, second 2.0_f64.powf(a) * 2.0_f64.ln().powi(2);
-    /// eˣ − 1. d/dx = d²/dx² = eˣ.
-    exp_m1, at 1e-3, second a.exp();
-    /// Tangent. d/dx tan x = 1 + tan²x, d²/dx² tan x = 2 tan x·(1 + tan²x).
-    tan, at 0.5, second 2.0 * a.tan() / a.cos().powi(2);
-    /// Arctangent. d/dx atan x = 1/(1 + x²), d²/dx² = −2x/(1 + x²)².
-    atan, at 0.5, second -2.0 * a / (1.0 + a * a).powi(2);
-    /// Sine. d/dx sin x = cos x, d²/dx² sin x = −sin x.
-    sin, at 0.5, second -a.sin();
-    /// Cosine. d/dx cos x = −sin x, d²/dx² cos x = −cos x.
-    cos, at 0.5, second -a.cos();
-    /// Hyperbolic sine. d/dx sinh x = cosh x, d²/dx² sinh x = sinh x.
-    sinh, at 0.5, second a.sinh();
-    /// Hyperbolic cosine. d/dx cosh x = sinh x, d²/dx² cosh x = cosh x.
-    cosh, at 0.5, second a.cosh();
-    /// Hyperbolic tangent. d/dx tanh x = 1 − tanh²x,
-    /// d²/dx² tanh x = −2 tanh x·(1 − tanh²x).
-    tanh, at 0.5, second -2.0 * a.tanh() * (1.0 - a.tanh().powi(2));
-    /// Inverse hyperbolic sine. d/dx asinh x = 1/√(x² + 1),
-    /// d²/dx² = −x/(x² + 1)^(3/2).
-    asinh, at 0.5, second -a / (a * a + 1.0).powf(1.5);
-    /// Radians to degrees. d/dx = 180/π, d²/dx² = 0.
-    to_degrees, at 0.5, second 0.0;
-    /// Degrees to radians. d/dx = π/180, d²/dx² = 0.
-    to_radians, at 30.0, second 0.0;
-    /// Absolute value. d/dx |x| = sign(x) (0 at x = ±0, the midpoint of
-    /// the one-sided slopes), d²/dx² |x| = 0.
-    abs, at -3.0, second 0.0;
-}
-
-/// Piecewise-constant functions: slope and curvature 0, jumps included.
-macro_rules! zero_slope_rules {
-    ($($(#[doc = $doc:literal])+ $name:ident;)+) => {
-        impl<T: Float, const N: usize> Dual2<T, N> {$(
-            $(#[doc = $doc])+
-            ///
-            /// ```
-            /// use dualgrad::Dual2;
-            #[doc = concat!("let y = Dual2::<f64, 1>::variable(-2.5, 0).", stringify!($name), "();")]
-            #[doc = concat!("assert_eq!(y.value(), (-2.5_f64).", stringify!($name), "());")]
-            /// assert!(y.is_constant());
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                // As `Dual`'s: a constant (a rule of one line, not worth a
-                // nested evaluation that gives the same zeros).
-                Self::constant(self.value.$name())
-            }
-        )+}
-    };
-}
-
-zero_slope_rules! {
-    /// Largest integer ≤ x. Slope 0 (piecewise constant).
-    floor;
-    /// Smallest integer ≥ x. Slope 0 (piecewise constant).
-    ceil;
-    /// Nearest integer, halves away from 0. Slope 0 (piecewise constant).
-    round;
-    /// Integer part, towards 0. Slope 0 (piecewise constant).
-    trunc;
-    /// Sign: 1 for +0 and positives, −1 for −0 and negatives, NaN for NaN.
-    /// Slope 0 (piecewise constant).
-    signum;
-}
+elementary_functions!(dual2_methods);
 
 impl<T: Float, const N: usize> Dual2<T, N> {
     /// Fractional part x − trunc(x): gradient and Hessian unchanged (the
@@ -327,13 +273,10 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn max(self, other: Self) -> Self {
-        let (a, b) = (self.value, other.value);
-        if a > b || b.is_nan() {
-            self
-        } else if b > a || a.is_nan() {
-            other
-        } else {
-            self.binary(other, |x, y| x.max(y))
+        match pick_max(self.value, other.value) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.binary(other, |x, y| x.max(y)),
         }
     }
 
@@ -351,13 +294,10 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn min(self, other: Self) -> Self {
-        let (a, b) = (self.value, other.value);
-        if a < b || b.is_nan() {
-            self
-        } else if b < a || a.is_nan() {
-            other
-        } else {
-            self.binary(other, |x, y| x.min(y))
+        match pick_min(self.value, other.value) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.binary(other, |x, y| x.min(y)),
         }
     }
 
@@ -376,17 +316,12 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn clamp(self, min: Self, max: Self) -> Self {
-        let x = self.value;
-        if x < min.value {
-            min
-        } else if x > max.value {
-            max
-        } else if x == min.value {
-            self.binary(min, |x, m| x.clamp(m, m))
-        } else if x == max.value {
-            self.binary(max, |x, m| x.clamp(m, m))
-        } else {
-            self
+        match pick_clamp(self.value, min.value, max.value) {
+            ClampPick::Min => min,
+            ClampPick::Max => max,
+            ClampPick::TieMin => self.binary(min, |x, m| x.clamp(m, m)),
+            ClampPick::TieMax => self.binary(max, |x, m| x.clamp(m, m)),
+            ClampPick::Inside => self,
         }
     }
 

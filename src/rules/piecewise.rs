@@ -4,46 +4,16 @@
 //! kink it reports a finite slope between the one-sided ones, the midpoint:
 //! `abs` at 0 has slope 0, `max`/`min`/`clamp` at a tie average the slopes of
 //! the tied arguments. Piecewise-constant functions (`floor`, `ceil`, `round`,
-//! `trunc`, `signum`) have slope 0 everywhere, jumps included.
+//! `trunc`, `signum`) have slope 0 everywhere, jumps included: they are
+//! `zero_slope` entries of the function table (`table.rs`). Which argument
+//! `max`, `min`, `clamp` and `abs_sub` take is decided in `selection.rs`,
+//! shared with `Dual2` and `sparse::Tracer`.
 
 use num_traits::Float;
 
 use super::cast;
+use super::selection::{AbsSubPick, ClampPick, Pick, pick_abs_sub, pick_clamp, pick_max, pick_min};
 use crate::Dual;
-
-macro_rules! zero_slope_rules {
-    ($($(#[doc = $doc:literal])+ $name:ident;)+) => {
-        impl<T: Float, const N: usize> Dual<T, N> {$(
-            $(#[doc = $doc])+
-            ///
-            /// ```
-            /// use dualgrad::Dual;
-            #[doc = concat!("let y = Dual::<f64, 1>::variable(-2.5, 0).", stringify!($name), "();")]
-            #[doc = concat!("assert_eq!(y.value(), (-2.5_f64).", stringify!($name), "());")]
-            /// assert_eq!(y.partial(0), 0.0);
-            /// ```
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                Self::constant(self.value().$name())
-            }
-        )+}
-    };
-}
-
-zero_slope_rules! {
-    /// Largest integer ≤ x. Slope 0 (piecewise constant).
-    floor;
-    /// Smallest integer ≥ x. Slope 0 (piecewise constant).
-    ceil;
-    /// Nearest integer, halves away from 0. Slope 0 (piecewise constant).
-    round;
-    /// Integer part, towards 0. Slope 0 (piecewise constant).
-    trunc;
-    /// Sign: 1 for +0 and positives, −1 for −0 and negatives, NaN for NaN.
-    /// Slope 0 (piecewise constant).
-    signum;
-}
 
 impl<T: Float, const N: usize> Dual<T, N> {
     /// Fractional part x − trunc(x). d/dx = 1 (the jumps at integers are
@@ -90,12 +60,10 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn max(self, other: Self) -> Self {
         let (a, b) = (self.value(), other.value());
-        if a > b || b.is_nan() {
-            self
-        } else if b > a || a.is_nan() {
-            other
-        } else {
-            self.tie(other, a.max(b))
+        match pick_max(a, b) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.tie(other, a.max(b)),
         }
     }
 
@@ -114,12 +82,10 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn min(self, other: Self) -> Self {
         let (a, b) = (self.value(), other.value());
-        if a < b || b.is_nan() {
-            self
-        } else if b < a || a.is_nan() {
-            other
-        } else {
-            self.tie(other, a.min(b))
+        match pick_min(a, b) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.tie(other, a.min(b)),
         }
     }
 
@@ -142,19 +108,15 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[must_use]
     pub fn clamp(self, min: Self, max: Self) -> Self {
         let x = self.value();
-        if x < min.value() {
-            min
-        } else if x > max.value() {
-            max
-        } else if x == min.value() {
+        match pick_clamp(x, min.value(), max.value()) {
+            ClampPick::Min => min,
+            ClampPick::Max => max,
             // The value is T's own clamp to the tied bound (x, bit for bit,
             // on f64; never a panic, as the bounds are equal and not NaN), so
             // that a nested dual averages its inner slopes too.
-            self.tie(min, x.clamp(min.value(), min.value()))
-        } else if x == max.value() {
-            self.tie(max, x.clamp(max.value(), max.value()))
-        } else {
-            self
+            ClampPick::TieMin => self.tie(min, x.clamp(min.value(), min.value())),
+            ClampPick::TieMax => self.tie(max, x.clamp(max.value(), max.value())),
+            ClampPick::Inside => self,
         }
     }
 
@@ -175,15 +137,11 @@ impl<T: Float, const N: usize> Dual<T, N> {
     pub fn abs_sub(self, other: Self) -> Self {
         let (a, b) = (self.value(), other.value());
         let value = Float::abs_sub(a, b);
-        let half = cast::<T, _>(0.5);
-        let slope = if a > b {
-            T::one()
-        } else if a < b {
-            T::zero()
-        } else if a == b {
-            half
-        } else {
-            T::nan()
+        let slope = match pick_abs_sub(a, b) {
+            AbsSubPick::Difference => T::one(),
+            AbsSubPick::Zero => T::zero(),
+            AbsSubPick::Tie => cast::<T, _>(0.5),
+            AbsSubPick::Unordered => T::nan(),
         };
         self.chain2(other, value, slope, -slope)
     }

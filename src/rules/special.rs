@@ -1,78 +1,22 @@
-//! The derivative rules of the special functions (feature `special`), one
-//! line each, on [`Dual`]; `Dual2` and nested duals differentiate these
-//! same rules. The value is always `T`'s own function of the value, so it
-//! is bit-identical to the plain evaluation.
+//! The hand-written derivative rules of the special functions (feature
+//! `special`) on [`Dual`]: those with an order argument (ψₙ, Jₙ, Yₙ) or two
+//! arguments (β, ln β, P, Q), and the helpers their slopes share. The
+//! one-argument functions (erf, Γ, ψ, J₀, …) are rules of the function
+//! table (`table.rs`). `Dual2` and nested duals differentiate these same
+//! rules. The value is always `T`'s own function of the value, so it is
+//! bit-identical to the plain evaluation.
 //!
 //! Rules whose derivative is ±∞ or NaN at a finite argument (the gamma
-//! family and Y at their poles, erf⁻¹ at ±1) take the guarded chain rule,
-//! so a constant keeps zero partials there.
+//! family and Y at their poles) take the guarded chain rule, so a constant
+//! keeps zero partials there.
 
-use core::f64::consts::{FRAC_2_SQRT_PI, PI};
+use core::f64::consts::PI;
 
 use super::cast;
 use crate::Dual;
 use crate::special::SpecialFloat;
 
-// Entire functions: finite derivatives wherever the argument is finite.
-unary_rules! {
-    SpecialFloat, "use dualgrad::Dual;\nuse dualgrad::special::SpecialFloat;";
-    chain;
-    /// The error function (see [`SpecialFloat::erf_fn`]).
-    /// d/dx erf x = 2/√π·e^(−x²).
-    erf_fn(|x, _v| cast::<T, _>(FRAC_2_SQRT_PI) * (-(x * x)).exp()), at 0.5, slope 2.0 / std::f64::consts::PI.sqrt() * (-0.25_f64).exp();
-    /// The complementary error function (see [`SpecialFloat::erfc_fn`]).
-    /// d/dx erfc x = −2/√π·e^(−x²).
-    erfc_fn(|x, _v| -cast::<T, _>(FRAC_2_SQRT_PI) * (-(x * x)).exp()), at 2.0, slope -2.0 / std::f64::consts::PI.sqrt() * (-4.0_f64).exp();
-    /// The Bessel function J₀ (see [`SpecialFloat::bessel_j0`]).
-    /// d/dx J₀(x) = −J₁(x).
-    bessel_j0(|x, _v| -x.bessel_j1()), at 2.0, slope -0.576_724_807_756_873_4;
-    /// The Bessel function J₁ (see [`SpecialFloat::bessel_j1`]).
-    /// d/dx J₁(x) = J₀(x) − J₁(x)/x = (J₀(x) − J₂(x))/2 (J₁′(0) = ½; see
-    /// [`bessel_jn`](Self::bessel_jn) for which form is evaluated where).
-    bessel_j1(|x, v| bessel_slope(x, 1, v, |m| x.bessel_jn(m))), at 2.0, slope 0.223_890_779_141_235_67 - 0.576_724_807_756_873_4 / 2.0;
-}
-
-// Singular rules: guarded, a constant keeps zero partials at the poles.
-unary_rules! {
-    SpecialFloat, "use dualgrad::Dual;\nuse dualgrad::special::SpecialFloat;";
-    chain_singular;
-    /// The inverse error function (see [`SpecialFloat::erf_inv`]).
-    /// d/dx erf⁻¹ x = √π/2·e^((erf⁻¹ x)²): +∞ at ±1.
-    erf_inv(|_x, v| cast::<T, _>(PI.sqrt() * 0.5) * (v * v).exp()), at 0.5, slope std::f64::consts::PI.sqrt() / 2.0 * 0.476_936_276_204_469_9_f64.powi(2).exp();
-    /// The gamma function (see [`SpecialFloat::gamma_fn`]).
-    /// d/dx Γ(x) = Γ(x)·ψ(x).
-    gamma_fn(|x, v| v * x.digamma()), at 1.0, slope -0.577_215_664_901_532_9;
-    /// ln|Γ(x)| (see [`SpecialFloat::ln_gamma_fn`]). d/dx ln|Γ(x)| = ψ(x).
-    ln_gamma_fn(|x, _v| x.digamma()), at 2.0, slope 1.0 - 0.577_215_664_901_532_9;
-    /// The digamma function (see [`SpecialFloat::digamma`]).
-    /// d/dx ψ(x) = ψ₁(x).
-    digamma(|x, _v| x.trigamma()), at 1.0, slope std::f64::consts::PI.powi(2) / 6.0;
-    /// The trigamma function (see [`SpecialFloat::trigamma`]).
-    /// d/dx ψ₁(x) = ψ₂(x).
-    trigamma(|x, _v| x.polygamma(2)), at 1.0, slope -2.0 * 1.202_056_903_159_594_3;
-    /// The Bessel function Y₀ (see [`SpecialFloat::bessel_y0`]).
-    /// d/dx Y₀(x) = −Y₁(x): +∞ at 0.
-    bessel_y0(|x, _v| -x.bessel_y1()), at 2.0, slope 0.107_032_431_540_937_55;
-    /// The Bessel function Y₁ (see [`SpecialFloat::bessel_y1`]).
-    /// d/dx Y₁(x) = Y₀(x) − Y₁(x)/x = (Y₀(x) − Y₂(x))/2.
-    bessel_y1(|x, v| bessel_slope(x, 1, v, |m| x.bessel_yn(m))), at 2.0, slope 0.510_375_672_649_745_1 + 0.107_032_431_540_937_55 / 2.0;
-}
-
 impl<T: SpecialFloat, const N: usize> Dual<T, N> {
-    /// The sign of Γ(x) (see [`SpecialFloat::gamma_sign`]). Slope 0
-    /// (piecewise constant).
-    ///
-    /// ```
-    /// use dualgrad::Dual;
-    /// let s = Dual::<f64, 1>::variable(-0.5, 0).gamma_sign();
-    /// assert_eq!((s.value(), s.partial(0)), (-1.0, 0.0));
-    /// ```
-    #[inline]
-    #[must_use]
-    pub fn gamma_sign(self) -> Self {
-        Self::constant(self.value().gamma_sign())
-    }
-
     /// The polygamma function ψₙ (see [`SpecialFloat::polygamma`]).
     /// d/dx ψₙ(x) = ψₙ₊₁(x).
     ///
@@ -221,7 +165,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
 /// same function; see [`Dual::bessel_jn`]). `order(m)` is Cₘ(x). The
 /// orders saturate at ±2³¹: both neighbours are then far past the orders
 /// evaluated (see the module docs' semantics).
-fn bessel_slope<T: SpecialFloat>(x: T, n: i32, value: T, order: impl Fn(i32) -> T) -> T {
+pub(crate) fn bessel_slope<T: SpecialFloat>(x: T, n: i32, value: T, order: impl Fn(i32) -> T) -> T {
     let lower = order(n.saturating_sub(1));
     if x.abs() > T::one() {
         lower - cast::<T, _>(n) / x * value

@@ -4,6 +4,11 @@
 use core::fmt;
 
 use super::sets::{self, EMPTY, SetId};
+use crate::rules::selection::{
+    AbsSubPick, ClampPick, Pick, pick_abs_sub, pick_clamp, pick_max, pick_min,
+};
+#[cfg(feature = "special")]
+use crate::special::SpecialFloat;
 
 /// A number that records which inputs it depends on: a value (`f64`) and a
 /// set of input indices. Evaluating a function on tracers gives, for each
@@ -11,14 +16,17 @@ use super::sets::{self, EMPTY, SetId};
 /// pattern. [`jacobian_pattern`](super::jacobian_pattern) does this.
 ///
 /// `Tracer` implements [`num_traits::Float`], so any function written once
-/// for every `Float` type (a [`VectorFn`](crate::VectorFn)) runs on it.
-/// The rules for the sets:
+/// for every `Float` type (a [`VectorFn`](crate::VectorFn)) runs on it,
+/// and with the feature `special` also
+/// [`SpecialFloat`](crate::special::SpecialFloat). Every function's class
+/// comes from the crate's one function table, shared with `Dual` and
+/// `Dual2`. The rules for the sets:
 ///
 /// | operation | set of the result |
 /// |---|---|
-/// | `-x` and smooth unary functions (`exp`, `sin`, `sqrt`, `abs`, `fract`, `powi(n ≠ 0)`, …) | the set of x |
-/// | `floor`, `ceil`, `round`, `trunc`, `signum`, `powi(0)`, constants | ∅ (piecewise constant: the derivative is 0) |
-/// | `+`, `−`, `·`, `/`, `%`, `powf`, `atan2`, `hypot`, `log`, `mul_add` | the union of the operands' sets |
+/// | `-x` and smooth unary functions (`exp`, `sin`, `sqrt`, `abs`, `fract`, `powi(n ≠ 0)`, `erf_fn`, `digamma`, `bessel_jn`, …) | the set of x |
+/// | `floor`, `ceil`, `round`, `trunc`, `signum`, `gamma_sign`, `powi(0)`, constants | ∅ (piecewise constant: the derivative is 0) |
+/// | `+`, `−`, `·`, `/`, `%`, `powf`, `atan2`, `hypot`, `log`, `mul_add`, `beta`, `ln_beta`, `gamma_p`, `gamma_q` | the union of the operands' sets |
 /// | `copysign(x, s)` | the set of x (the sign contributes slope 0) |
 /// | `max`, `min`, `clamp` | the set of the argument taken at this value; the union at a tie |
 /// | `abs_sub(x, y)` = max(x − y, 0) | the union where x ≥ y, ∅ where x < y |
@@ -150,144 +158,110 @@ impl Tracer {
     }
 }
 
-/// Unary functions whose result depends on what the argument depends on.
-macro_rules! smooth {
-    ($($(#[$doc:meta])* $name:ident;)+) => {
+/// The function table's callback for [`Tracer`]: a `smooth` or `singular`
+/// entry depends on what x depends on, a `zero_slope` one on no input, a
+/// `binary` one on what either argument depends on. Each method gets a
+/// doctest at the entry's point. `hand` entries are written below.
+macro_rules! tracer_methods {
+    (@entry $imports:literal; smooth $($rest:tt)*) => {
+        tracer_methods! { @keep $imports; $($rest)* }
+    };
+    (@entry $imports:literal; singular $($rest:tt)*) => {
+        tracer_methods! { @keep $imports; $($rest)* }
+    };
+    (@entry $imports:literal;
+        zero_slope $name:ident(self) [] [at $at:literal] $(#[doc = $doc:literal])*
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// Piecewise constant: depends on no input.
+        ///
+        /// ```
+        /// use dualgrad::sparse::Tracer;
+        #[doc = $imports]
+        #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
+        #[doc = concat!("let y = Tracer::constant(a).", stringify!($name), "();")]
+        #[doc = concat!("assert_eq!(y.value(), a.", stringify!($name), "());")]
+        /// assert!(y.is_constant());
+        /// ```
+        #[inline]
+        #[must_use]
+        pub fn $name(self) -> Self {
+            Tracer::constant(self.value.$name())
+        }
+    };
+    (@entry $imports:literal;
+        binary $name:ident(self, $other:ident: Self) [$($rule:tt)*] [at $a:literal, $b:literal]
+        $(#[doc = $doc:literal])*
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// Depends on what either argument depends on.
+        ///
+        /// ```
+        /// use dualgrad::sparse::Tracer;
+        #[doc = $imports]
+        #[doc = concat!("let (a, b): (f64, f64) = (", stringify!($a), ", ", stringify!($b), ");")]
+        #[doc = concat!("let y = Tracer::constant(a).", stringify!($name), "(Tracer::constant(b));")]
+        #[doc = concat!("assert_eq!(y.value().to_bits(), a.", stringify!($name), "(b).to_bits());")]
+        /// ```
+        #[inline]
+        #[must_use]
+        pub fn $name(self, $other: Self) -> Self {
+            self.join($other, self.value.$name($other.value))
+        }
+    };
+    // `hand` entries: written by hand.
+    (@entry $imports:literal; hand $($rest:tt)*) => {};
+    (@keep $imports:literal;
+        $name:ident(self $(, $arg:ident: $ty:ty)*) [$($rule:tt)*]
+        [at $at:literal $(, $value:literal)*; slope $slope:expr; second $second:expr]
+        $(#[doc = $doc:literal])*
+    ) => {
+        $(#[doc = $doc])*
+        ///
+        /// Depends on what x depends on.
+        ///
+        /// ```
+        /// use dualgrad::sparse::Tracer;
+        #[doc = $imports]
+        #[doc = concat!("let a: f64 = ", stringify!($at), ";")]
+        #[doc = concat!("let y = Tracer::constant(a).", stringify!($name), "(", $(stringify!($value),)* ");")]
+        #[doc = concat!("assert_eq!(y.value().to_bits(), a.", stringify!($name), "(", $(stringify!($value),)* ").to_bits());")]
+        /// ```
+        #[inline]
+        #[must_use]
+        pub fn $name(self $(, $arg: $ty)*) -> Self {
+            self.keep(self.value.$name($($arg),*))
+        }
+    };
+    ($bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
         impl Tracer {$(
-            $(#[$doc])*
-            #[doc = concat!(
-                "\n\nDepends on what x depends on.\n\n```\nuse dualgrad::sparse::Tracer;\n",
-                "let y = Tracer::constant(0.5).", stringify!($name), "();\n",
-                "assert_eq!(y.value().to_bits(), 0.5_f64.", stringify!($name), "().to_bits());\n```"
-            )]
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                self.keep(self.value.$name())
+            tracer_methods! {
+                @entry $imports; $class $name($($params)*) [$($rule)*] [$($oracle)*] $(#[doc = $doc])*
             }
-        )+}
+        )*}
     };
 }
 
-/// Piecewise-constant functions: the derivative is 0 wherever it exists.
-macro_rules! piecewise_constant {
-    ($($(#[$doc:meta])* $name:ident;)+) => {
-        impl Tracer {$(
-            $(#[$doc])*
-            #[doc = concat!(
-                "\n\nPiecewise constant: depends on no input.\n\n```\nuse dualgrad::sparse::Tracer;\n",
-                "let y = Tracer::constant(1.5).", stringify!($name), "();\n",
-                "assert_eq!(y.value(), 1.5_f64.", stringify!($name), "());\n",
-                "assert!(y.is_constant());\n```"
-            )]
-            #[inline]
-            #[must_use]
-            pub fn $name(self) -> Self {
-                Tracer::constant(self.value.$name())
-            }
-        )+}
-    };
-}
-
-/// Binary functions whose result depends on both arguments.
-macro_rules! joint {
-    ($($(#[$doc:meta])* $name:ident;)+) => {
-        impl Tracer {$(
-            $(#[$doc])*
-            #[doc = concat!(
-                "\n\nDepends on what either argument depends on.\n\n```\nuse dualgrad::sparse::Tracer;\n",
-                "let y = Tracer::constant(0.5).", stringify!($name), "(Tracer::constant(2.0));\n",
-                "assert_eq!(y.value(), 0.5_f64.", stringify!($name), "(2.0));\n```"
-            )]
-            #[inline]
-            #[must_use]
-            pub fn $name(self, other: Self) -> Self {
-                self.join(other, self.value.$name(other.value))
-            }
-        )+}
-    };
-}
-
-smooth! {
-    /// |x| (smooth except at 0, where its slope is 0).
-    abs;
-    /// x − trunc(x), slope 1.
-    fract;
-    /// 1/x.
-    recip;
-    /// √x.
-    sqrt;
-    /// ∛x.
-    cbrt;
-    /// eˣ.
-    exp;
-    /// 2ˣ.
-    exp2;
-    /// eˣ − 1.
-    exp_m1;
-    /// ln x.
-    ln;
-    /// ln(1 + x).
-    ln_1p;
-    /// log₂ x.
-    log2;
-    /// log₁₀ x.
-    log10;
-    /// x in degrees.
-    to_degrees;
-    /// x in radians.
-    to_radians;
-    /// sin x.
-    sin;
-    /// cos x.
-    cos;
-    /// tan x.
-    tan;
-    /// asin x.
-    asin;
-    /// acos x.
-    acos;
-    /// atan x.
-    atan;
-    /// sinh x.
-    sinh;
-    /// cosh x.
-    cosh;
-    /// tanh x.
-    tanh;
-    /// asinh x.
-    asinh;
-    /// acosh x.
-    acosh;
-    /// atanh x.
-    atanh;
-}
-
-piecewise_constant! {
-    /// ⌊x⌋.
-    floor;
-    /// ⌈x⌉.
-    ceil;
-    /// x rounded half away from zero.
-    round;
-    /// x rounded toward zero.
-    trunc;
-    /// The sign of x.
-    signum;
-}
-
-joint! {
-    /// xⁿ.
-    powf;
-    /// atan2(y, x) with `self` = y.
-    atan2;
-    /// √(x² + y²).
-    hypot;
-    /// log of x in `base`.
-    log;
-}
+elementary_functions!(tracer_methods);
 
 impl Tracer {
+    /// x − trunc(x), slope 1: depends on what x depends on.
+    ///
+    /// ```
+    /// use dualgrad::sparse::Tracer;
+    /// assert_eq!(Tracer::constant(2.75).fract().value(), 0.75);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn fract(self) -> Self {
+        self.keep(self.value.fract())
+    }
+
     /// xⁿ for an integer n; x⁰ = 1 is constant.
     ///
     /// ```
@@ -358,12 +332,10 @@ impl Tracer {
     #[must_use]
     pub fn max(self, other: Self) -> Self {
         let (a, b) = (self.value, other.value);
-        if a > b || b.is_nan() {
-            self
-        } else if b > a || a.is_nan() {
-            other
-        } else {
-            self.join(other, a.max(b))
+        match pick_max(a, b) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.join(other, a.max(b)),
         }
     }
 
@@ -378,12 +350,10 @@ impl Tracer {
     #[must_use]
     pub fn min(self, other: Self) -> Self {
         let (a, b) = (self.value, other.value);
-        if a < b || b.is_nan() {
-            self
-        } else if b < a || a.is_nan() {
-            other
-        } else {
-            self.join(other, a.min(b))
+        match pick_min(a, b) {
+            Pick::First => self,
+            Pick::Second => other,
+            Pick::Tie => self.join(other, a.min(b)),
         }
     }
 
@@ -399,16 +369,12 @@ impl Tracer {
     #[must_use]
     pub fn clamp(self, min: Self, max: Self) -> Self {
         let x = self.value;
-        if x < min.value {
-            min
-        } else if x > max.value {
-            max
-        } else if x == min.value {
-            self.join(min, x)
-        } else if x == max.value {
-            self.join(max, x)
-        } else {
-            self
+        match pick_clamp(x, min.value, max.value) {
+            ClampPick::Min => min,
+            ClampPick::Max => max,
+            ClampPick::TieMin => self.join(min, x),
+            ClampPick::TieMax => self.join(max, x),
+            ClampPick::Inside => self,
         }
     }
 
@@ -424,10 +390,11 @@ impl Tracer {
     #[allow(deprecated)] // `Float::abs_sub` gives the value, bit for bit.
     pub fn abs_sub(self, other: Self) -> Self {
         let value = num_traits::Float::abs_sub(self.value, other.value);
-        if self.value < other.value {
-            Tracer::constant(value)
-        } else {
-            self.join(other, value)
+        match pick_abs_sub(self.value, other.value) {
+            AbsSubPick::Zero => Tracer::constant(value),
+            AbsSubPick::Difference | AbsSubPick::Tie | AbsSubPick::Unordered => {
+                self.join(other, value)
+            }
         }
     }
 }
@@ -441,5 +408,46 @@ impl fmt::Debug for Tracer {
 impl fmt::Display for Tracer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.value, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sets::Run;
+    use super::Tracer;
+
+    #[test]
+    fn table_classes_give_the_sets() {
+        let _run = Run::start();
+        let (x, y) = (Tracer::input(2.0, 0), Tracer::input(3.0, 1));
+        assert_eq!(x.sqrt().inputs(), [0]);
+        assert_eq!(x.tanh().inputs(), [0]);
+        assert!(x.floor().is_constant());
+        assert_eq!(x.hypot(y).inputs(), [0, 1]);
+        assert_eq!(x.max(y).inputs(), [1]);
+        assert_eq!(x.max(y - Tracer::constant(1.0)).inputs(), [0, 1]);
+        assert!(x.abs_sub(y).is_constant());
+        assert_eq!(y.abs_sub(x).inputs(), [0, 1]);
+    }
+
+    #[cfg(feature = "special")]
+    #[test]
+    fn special_functions_keep_or_join_the_sets_by_class() {
+        use crate::special::SpecialFloat;
+
+        /// A negative-binomial-like term, generic over `SpecialFloat`.
+        fn term<S: SpecialFloat>(r: S, k: S) -> S {
+            (k + r).ln_gamma_fn() - r.ln_gamma_fn() + k.digamma() * r.beta(k)
+        }
+        let _run = Run::start();
+        let (x, y) = (Tracer::input(2.0, 0), Tracer::input(3.0, 1));
+        assert_eq!(SpecialFloat::ln_gamma_fn(x).inputs(), [0]);
+        assert_eq!(x.polygamma(3).inputs(), [0]);
+        assert_eq!(x.bessel_jn(2).inputs(), [0]);
+        assert!(x.gamma_sign().is_constant());
+        assert_eq!(x.gamma_p(y).inputs(), [0, 1]);
+        assert_eq!(term(x, y).inputs(), [0, 1]);
+        assert_eq!(term(x, y).value(), term(2.0, 3.0));
+        assert_eq!(term(Tracer::constant(2.0), y).inputs(), [1]);
     }
 }

@@ -1,6 +1,7 @@
-//! `Float` and everything it needs for [`Tracer`]: the operators take the
-//! union of their operands' sets, every `Float` method forwards to the
-//! inherent method of the same name (in `tracer.rs`), and predicates and
+//! `Float` and everything it needs for [`Tracer`], and `SpecialFloat`
+//! (feature `special`): the operators take the union of their operands'
+//! sets, every `Float` and `SpecialFloat` method forwards to the inherent
+//! method of the same name (in `tracer.rs`), and predicates and
 //! comparisons look at the value.
 
 use core::cmp::Ordering;
@@ -12,6 +13,8 @@ use core::ops::{
 use num_traits::{Float, Num, NumCast, One, ToPrimitive, Zero};
 
 use super::Tracer;
+#[cfg(feature = "special")]
+use crate::special::SpecialFloat;
 
 /// `a op b` and `a op= b`: the value of `f64`'s operator, the union of the
 /// sets.
@@ -130,3 +133,6 @@ macro_rules! f64_constants {
 impl Float for Tracer {
     float_methods!(f64_constants);
 }
+
+#[cfg(feature = "special")]
+special_float_for!(Tracer, plain);

@@ -4,7 +4,8 @@
 //!
 //! [`SpecialFloat`] extends [`Float`] with them, for `f32`, `f64`,
 //! [`Dual`](crate::Dual) and [`Dual2`](crate::Dual2) over any
-//! `T: SpecialFloat` (so nested duals too). Write a log-likelihood once,
+//! `T: SpecialFloat` (so nested duals too), and the sparsity tracer
+//! `sparse::Tracer` (feature `sparse`). Write a log-likelihood once,
 //! generically, and get its gradient and Hessian:
 //!
 //! ```
@@ -163,8 +164,8 @@ mod polygamma;
 
 use num_traits::Float;
 
-/// The special functions, on `f32`, `f64`, [`Dual`](crate::Dual) and
-/// [`Dual2`](crate::Dual2): write a function once over `S: SpecialFloat`
+/// The special functions, on `f32`, `f64`, [`Dual`](crate::Dual),
+/// [`Dual2`](crate::Dual2) and `sparse::Tracer`: write a function once over `S: SpecialFloat`
 /// and differentiate it with any driver.
 ///
 /// On duals each method has its exact derivative (see the [module

@@ -3,7 +3,7 @@
 //! macro writes the impl for both types.
 //!
 //! The smooth functions forward to the inherent methods (whose doc lines
-//! state the derivative). The methods with no `Float` counterpart are
+//! state the derivative): the function table's entries tagged `complex`. The methods with no `Float` counterpart are
 //! written here on top of them, and their slopes (`Dual`'s partials,
 //! `Dual2`'s gradient) are in the table below. `Dual2`'s Hessian is the
 //! second derivative of the same expression: 2 for `modulus_squared`, 0
@@ -32,6 +32,21 @@ use simba::scalar::{ComplexField, RealField};
 
 use crate::rules::cast;
 use crate::{Dual, Dual2};
+
+/// The function table's callback for `ComplexField`: the entries tagged
+/// `complex` forward to the inherent methods.
+macro_rules! complex_field_methods {
+    (@entry complex $($signature:tt)*) => {
+        forward_to_inherent! { $($signature)* }
+    };
+    (@entry $($other:tt)*) => {};
+    ($bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
+        $(complex_field_methods! { @entry $($tag)? fn $name($($params)*) -> $ret; })*
+    };
+}
 
 /// `impl ComplexField for $Type<T, N>` with the given docs. `$Type::name`
 /// is the inherent method (the rule); `value()`, `constant`, `Zero`, `One`
@@ -111,43 +126,7 @@ macro_rules! complex_field {
                 ($Type::abs(self), unit)
             }
 
-            forward_to_inherent! {
-                fn signum(self) -> Self;
-                fn floor(self) -> Self;
-                fn ceil(self) -> Self;
-                fn round(self) -> Self;
-                fn trunc(self) -> Self;
-                fn fract(self) -> Self;
-                fn mul_add(self, a: Self, b: Self) -> Self;
-                fn abs(self) -> Self;
-                fn hypot(self, other: Self) -> Self;
-                fn recip(self) -> Self;
-                fn sin(self) -> Self;
-                fn cos(self) -> Self;
-                fn sin_cos(self) -> (Self, Self);
-                fn tan(self) -> Self;
-                fn asin(self) -> Self;
-                fn acos(self) -> Self;
-                fn atan(self) -> Self;
-                fn sinh(self) -> Self;
-                fn cosh(self) -> Self;
-                fn tanh(self) -> Self;
-                fn asinh(self) -> Self;
-                fn acosh(self) -> Self;
-                fn atanh(self) -> Self;
-                fn log(self, base: Self) -> Self;
-                fn log2(self) -> Self;
-                fn log10(self) -> Self;
-                fn ln(self) -> Self;
-                fn ln_1p(self) -> Self;
-                fn sqrt(self) -> Self;
-                fn exp(self) -> Self;
-                fn exp2(self) -> Self;
-                fn exp_m1(self) -> Self;
-                fn powi(self, n: i32) -> Self;
-                fn powf(self, n: Self) -> Self;
-                fn cbrt(self) -> Self;
-            }
+            elementary_functions!(complex_field_methods, Float);
 
             #[inline]
             fn conjugate(self) -> Self {

@@ -13,7 +13,9 @@
 //! invokes it for `Dual` and for `Dual2` with each type's docs. Every
 //! method forwards to the inherent method of the same name (`rules/` for
 //! `Dual`, `dual2/rules.rs` for `Dual2`, which takes its rules from
-//! `Dual`'s), where its derivative rule is documented; the few that have
+//! `Dual`'s), where its derivative rule is documented; the lists of
+//! forwarded methods are the function table's (`rules/table.rs`, the
+//! entries tagged `complex` and `real`); the few that have
 //! no `Float` counterpart (`argument`, `to_exp`, `sinc`, …) are written
 //! here on top of those, with their slopes stated in `complex_field.rs`.
 //! The subset conversions and approx's comparisons go through each type's

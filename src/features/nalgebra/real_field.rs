@@ -7,8 +7,25 @@ use simba::scalar::RealField;
 
 use crate::{Dual, Dual2};
 
+/// The function table's callback for `RealField`: the entries tagged
+/// `real` (`copysign`, `max`, `min`, `clamp`, `atan2`) forward to the
+/// inherent methods.
+macro_rules! real_field_methods {
+    (@entry real $($signature:tt)*) => {
+        forward_to_inherent! { $($signature)* }
+    };
+    (@entry $($other:tt)*) => {};
+    ($bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
+        $(real_field_methods! { @entry $($tag)? fn $name($($params)*) -> $ret; })*
+    };
+}
+
 /// `impl RealField for $Type<T, N>` with the given docs: every method
-/// forwards to the inherent method or reads the value.
+/// forwards to the inherent method (the function table's entries tagged
+/// `real`) or reads the value.
 macro_rules! real_field {
     ($Type:ident; $(#[$doc:meta])*) => {
         $(#[$doc])*
@@ -24,30 +41,7 @@ macro_rules! real_field {
                 Float::is_sign_negative(self.value())
             }
 
-            #[inline]
-            fn copysign(self, sign: Self) -> Self {
-                $Type::copysign(self, sign)
-            }
-
-            #[inline]
-            fn max(self, other: Self) -> Self {
-                $Type::max(self, other)
-            }
-
-            #[inline]
-            fn min(self, other: Self) -> Self {
-                $Type::min(self, other)
-            }
-
-            #[inline]
-            fn clamp(self, min: Self, max: Self) -> Self {
-                $Type::clamp(self, min, max)
-            }
-
-            #[inline]
-            fn atan2(self, other: Self) -> Self {
-                $Type::atan2(self, other)
-            }
+            elementary_functions!(real_field_methods, Float);
 
             /// `T`'s (the most negative finite value, as simba defines it
             /// for `f64`), as a constant.
