@@ -225,47 +225,21 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// is ±∞ or NaN, a zero partial becomes NaN (0·∞). For a function with
     /// such points, return the limit you want there instead.
     ///
-    /// To make the function callable from code generic over `Float`, put it
-    /// in a trait of your own and implement the trait for `f64` (and `f32`)
-    /// and for `Dual` through `chain`; requiring `T:` your trait in the
-    /// `Dual` implementation makes nested duals (Hessians) work too.
+    /// **For a function of your own, prefer [`Real::chain_rule`](crate::Real::chain_rule):**
+    /// written once from g, g′, g″ at the plain value, it is right on every
+    /// number type (`f64`, `Dual`, `Dual2`, nested duals, the sparsity
+    /// tracer) and callable from any `fn f<S: Real>`. `chain` is the
+    /// first-order step underneath, for code on a concrete `Dual`.
     ///
     /// ```
-    /// use dualgrad::{Dual, gradient};
-    /// use num_traits::Float;
+    /// use dualgrad::Dual;
     ///
-    /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
-    /// trait Logistic: Float {
-    ///     fn logistic(self) -> Self;
-    /// }
-    ///
-    /// impl Logistic for f64 {
-    ///     fn logistic(self) -> f64 {
-    ///         1.0 / (1.0 + (-self).exp())
-    ///     }
-    /// }
-    ///
-    /// impl<T: Logistic, const N: usize> Logistic for Dual<T, N> {
-    ///     fn logistic(self) -> Self {
-    ///         let s = self.value().logistic();
-    ///         self.chain(s, s * (T::one() - s))
-    ///     }
-    /// }
-    ///
-    /// // Generic code calls it like any Float method.
-    /// fn loss<S: Logistic>(w: &[S]) -> S {
-    ///     (w[0] * w[1]).logistic()
-    /// }
-    ///
-    /// let g = gradient(loss, [0.0, 2.0]);
-    /// assert_eq!(g, [0.5, 0.0]); // σ′(0) = 1/4, times ∂(w₀w₁)/∂w = (2, 0)
+    /// // g = eˣ − x on Dual<f64, 2>: g′ = eˣ − 1.
+    /// let x = Dual::<f64, 2>::variable(0.5, 1);
+    /// let e = x.value().exp();
+    /// let y = x.chain(e - x.value(), e - 1.0);
+    /// assert_eq!(y.partials(), &[0.0, 0.5_f64.exp() - 1.0]);
     /// ```
-    ///
-    /// The Hessian drivers evaluate on [`Dual2`](crate::Dual2); one more
-    /// line gives it the same function, from the rule above:
-    /// `impl<T: Logistic, const N: usize> Logistic for Dual2<T, N> { fn
-    /// logistic(self) -> Self { self.apply(Logistic::logistic) } }` (see
-    /// [`Dual2::apply`](crate::Dual2::apply)).
     #[inline(always)]
     #[must_use]
     pub fn chain(self, value: T, derivative: T) -> Self {

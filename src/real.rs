@@ -51,22 +51,24 @@ macro_rules! real_trait {
         ///
         /// ```
         /// use dualgrad::{Real, derivative, gradient, hessian};
+        /// use num_traits::Float; // the primitive float's methods (exp, ln_1p, …)
         ///
-        /// fn my_softplus<S: Real<Primitive = f64>>(x: S) -> S {
-        ///     let a = x.primitive();
-        ///     let sigma = 1.0 / (1.0 + (-a).exp());
-        ///     x.chain_rule(&[a.exp().ln_1p(), sigma, sigma * (1.0 - sigma)])
+        /// fn my_softplus<S: Real>(x: S) -> S {
+        ///     let a = x.primitive(); // S::Primitive: f64 or f32
+        ///     let one: S::Primitive = num_traits::one();
+        ///     let sigma = one / (one + (-a).exp());
+        ///     x.chain_rule(&[a.exp().ln_1p(), sigma, sigma * (one - sigma)])
         /// }
         ///
         /// // f(w) = Σ softplus(wᵢ·xᵢ), a logistic-regression-style loss.
-        /// fn loss<S: Real<Primitive = f64>>(w: &[S]) -> S {
+        /// fn loss<S: Real>(w: &[S]) -> S {
         ///     let x = [0.5, -1.0, 2.0];
         ///     w.iter().zip(x).map(|(&wi, xi)| my_softplus(wi * S::from(xi).unwrap())).sum()
         /// }
         ///
         /// let sigma = |t: f64| 1.0 / (1.0 + (-t).exp());
         /// let w = [0.3, -0.2, 0.1];
-        /// // The value on plain f64, the gradient on Dual, the Hessian on Dual2:
+        /// // The gradient on Dual, the Hessian on Dual2:
         /// let g = gradient(loss, w);
         /// let h = hessian(loss, w);
         /// for i in 0..3 {
@@ -76,14 +78,44 @@ macro_rules! real_trait {
         ///     assert!((h[i][i] - s * (1.0 - s) * x * x).abs() < 1e-15);
         /// }
         /// // … and nested duals: the second derivative by differentiating twice.
-        /// let d2 = derivative(|x| derivative(|y| my_softplus(y), x), 0.7);
+        /// let d2 = derivative(|x| derivative(my_softplus, x), 0.7);
         /// assert!((d2 - sigma(0.7) * (1.0 - sigma(0.7))).abs() < 1e-15);
         /// ```
         ///
         /// Such a function goes to the drivers that take
         /// [`ScalarFn`](crate::ScalarFn) and [`VectorFn`](crate::VectorFn)
         /// too (`chunk::gradient_of`, the gradient checker, `sparse`, the
-        /// argmin adapter), whose `eval` is generic over `S: Real`.
+        /// argmin adapter), whose `eval` is generic over every `S: Real`.
+        ///
+        /// **Generic over the primitive.** Inside such a rule, `a` has the
+        /// type `S::Primitive` (`f64` or `f32`): its methods need
+        /// `use num_traits::Float`, and constants come from
+        /// `num_traits::one()` or `num_traits::cast::<f64, S::Primitive>(c).unwrap()`
+        /// (`S::Primitive::from(c)` is `From::from` and does not compile). A
+        /// rule written for `S: Real<Primitive = f64>` can do plain `f64`
+        /// arithmetic and works with the closure drivers on `f64`, but
+        /// cannot be called from `ScalarFn::eval`, which must accept every
+        /// `Real` (rustc says ``type mismatch resolving `<S as Real>::Primitive == f64` ``);
+        /// there, compute in `f64` from `a.to_f64()` and cast each
+        /// derivative back with `num_traits::cast`.
+        ///
+        /// # Higher derivatives
+        ///
+        /// Nesting a driver over [`Dual2`] gives three orders at once:
+        /// `derivative(f, Dual2::variable(x, 0))` is f′(x) as a `Dual2`,
+        /// whose gradient is f″(x) and whose Hessian is f‴(x), with every
+        /// rule, `chain_rule` ones included, reading up to g‴
+        /// ([`ORDER`](Real::ORDER) 3).
+        ///
+        /// ```
+        /// use dualgrad::{Dual2, Real, derivative};
+        ///
+        /// fn f<S: Real>(x: S) -> S {
+        ///     x.powi(5) // f′ = 5x⁴, f″ = 20x³, f‴ = 60x²
+        /// }
+        /// let d = derivative(f, Dual2::<f64, 1>::variable(2.0, 0));
+        /// assert_eq!((d.value(), d.gradient()[0], d.hessian_entry(0, 0)), (80.0, 160.0, 240.0));
+        /// ```
         $(#[doc = concat!("\n\nWith the `special` feature, `Real` is also [`", stringify!($special), "`](crate::special::SpecialFloat).")])?
         pub trait Real: Float + Sum + Product + fmt::Debug $(+ $special)? {
             /// The primitive float at the bottom of the type: `f32` or

@@ -543,7 +543,7 @@ mod negative_binomial {
             fn eval<S: Real>(&self, x: &[S], out: &mut [S]) {
                 for (o, w) in out.iter_mut().zip(x.windows(2)) {
                     *o = (w[0] * w[0] + S::one()).ln_gamma_fn()
-                        + (w[1] - w[0]).softplus() * w[1].logistic();
+                        + user_softplus(w[1] - w[0]) * w[1].logistic();
                 }
             }
         }

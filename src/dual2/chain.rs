@@ -106,46 +106,27 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// A function g of one argument applied to this number, from g written
     /// for [`Dual`]: `g` is evaluated on a nested dual of width 1 at this
     /// number's value, which gives g, g′ and g″, and the second-order chain
-    /// rule does the rest. This is how a user's own elementary function
-    /// (see [`Dual::chain`]) reaches `Dual2`, and so the Hessian drivers,
-    /// without a second derivative formula. IEEE arithmetic, as `Dual::chain`.
+    /// rule does the rest. This is how every elementary function of `Dual2`
+    /// reuses its `Dual` rule, without a second derivative formula. IEEE
+    /// arithmetic, as `Dual::chain`.
     ///
-    /// Because the `Dual` rule is itself differentiated, write its
-    /// derivative expression so that it stays finite where the function
-    /// does: a derivative computed as `e⁻ˣ/(1 + e⁻ˣ)²` overflows to NaN at
-    /// x = −800 where `σ(1 − σ)` gives 0.
+    /// **For a function of your own, prefer
+    /// [`Real::chain_rule`](crate::Real::chain_rule)**, which takes g, g′
+    /// and g″ at the plain value and serves every number type at once.
+    /// `apply` is for code on a concrete `Dual2` that already has g as a
+    /// `Dual` function. Because the `Dual` rule is itself differentiated,
+    /// write its derivative expression so that it stays finite where the
+    /// function does: a derivative computed as `e⁻ˣ/(1 + e⁻ˣ)²` overflows
+    /// to NaN at x = −800 where `σ(1 − σ)` gives 0.
     ///
     /// ```
-    /// use dualgrad::{Dual, Dual2, hessian};
-    /// use num_traits::Float;
+    /// use dualgrad::{Dual, Dual2};
     ///
-    /// /// The logistic function σ(x) = 1/(1 + e⁻ˣ), σ′ = σ(1 − σ).
-    /// trait Logistic: Float {
-    ///     fn logistic(self) -> Self;
-    /// }
-    /// impl Logistic for f64 {
-    ///     fn logistic(self) -> f64 {
-    ///         1.0 / (1.0 + (-self).exp())
-    ///     }
-    /// }
-    /// impl<T: Logistic, const N: usize> Logistic for Dual<T, N> {
-    ///     fn logistic(self) -> Self {
-    ///         let s = self.value().logistic();
-    ///         self.chain(s, s * (T::one() - s))
-    ///     }
-    /// }
-    /// // One line for Dual2, reusing the rule above.
-    /// impl<T: Logistic, const N: usize> Logistic for Dual2<T, N> {
-    ///     fn logistic(self) -> Self {
-    ///         self.apply(Logistic::logistic)
-    ///     }
-    /// }
-    ///
-    /// fn loss<S: Logistic>(w: &[S]) -> S {
-    ///     (w[0] * w[1]).logistic()
-    /// }
-    /// // σ″(0) = 0 and σ′(0) = 1/4: the Hessian of σ(w₀w₁) at (0, 2).
-    /// assert_eq!(hessian(loss, [0.0, 2.0]), [[0.0, 0.25], [0.25, 0.0]]);
+    /// // g(u) = u·sin u through its Dual form: g″ = 2 cos u − u sin u.
+    /// let x = Dual2::<f64, 1>::variable(0.5, 0);
+    /// let y = x.apply(|u: Dual<Dual<f64, 1>, 1>| u * u.sin());
+    /// let want = 2.0 * 0.5_f64.cos() - 0.5 * 0.5_f64.sin();
+    /// assert!((y.hessian_entry(0, 0) - want).abs() < 1e-15);
     /// ```
     #[inline(always)]
     #[must_use]

@@ -53,6 +53,15 @@
 //! (`special/float.rs` for `SpecialFloat`). A `hand` or `binary` entry
 //! also needs its hand-written `Dual` rule (and `Dual2` method), beside
 //! its siblings in `rules/` and `dual2/`.
+//!
+//! A smooth function of the crate's own that neither trait has
+//! ([`Real::logistic`](crate::Real::logistic),
+//! [`Real::softplus`](crate::Real::softplus)) needs no entry: it is one
+//! provided method of [`Real`](crate::Real) in `real.rs`, which computes
+//! the function's derivatives at the primitive value up to the type's
+//! [`ORDER`](crate::Real::ORDER) and hands them to
+//! [`chain_rule`](crate::Real::chain_rule), so it is right on every number
+//! type, those added later included.
 
 /// Invokes `$callback!` with the function table: `elementary_functions!(cb)`
 /// expands both groups (`Float`'s functions, then `SpecialFloat`'s under
