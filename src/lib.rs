@@ -126,10 +126,10 @@
 //! decompositions carry derivatives (and Hessians, on `Dual2`). See the `linalg` module.
 //!
 //! **Second derivatives** come from [`Dual2`], a number carrying the value,
-//! the gradient and the Hessian (each pair i ≤ j computed once), which the
-//! array and `SVector` Hessian drivers use; the run-time Hessians
-//! (`chunk`, `linalg::dynamic`, the argmin adapter) evaluate on nested
-//! duals `Dual<Dual<T, C>, C>`, one pass per pair of blocks. **Nesting** gives the same and more:
+//! the gradient and the Hessian (each pair i ≤ j computed once), which
+//! every Hessian driver uses: the array and `SVector` drivers in one pass,
+//! the run-time ones (`chunk`, `linalg::dynamic`, the argmin adapter) in
+//! one pass per pair of blocks of inputs. **Nesting** gives the same and more:
 //! `Dual<Dual<f64, N>, N>` is a dual number whose parts are dual numbers,
 //! the inner partials the gradient and the outer partials of the inner
 //! partials the Hessian; nest further for third derivatives.
