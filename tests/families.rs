@@ -420,5 +420,9 @@ fn the_array_hessian_on_dual2_matches_the_closed_form_and_nested_duals() {
     let rows: Vec<Vec<f64>> = h.iter().map(|r| r.to_vec()).collect();
     close_rows(&rows, &coupled_hessian(&x), "hessian on Dual2");
     let (_, _, chunked) = chunk::value_gradient_hessian(coupled, &x);
-    close_rows(&rows, &chunked, "one Dual2<19> pass vs pairs of blocks of Dual2<12>");
+    close_rows(
+        &rows,
+        &chunked,
+        "one Dual2<19> pass vs pairs of blocks of Dual2<12>",
+    );
 }

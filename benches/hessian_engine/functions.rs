@@ -21,8 +21,12 @@ pub static DATA: LazyLock<(Vec<f64>, Vec<f64>)> = LazyLock::new(|| {
         state ^= state << 17;
         (state >> 11) as f64 / (1u64 << 53) as f64
     };
-    let features = (0..SAMPLES * MAX_INPUTS).map(|_| next() * 2.0 - 1.0).collect();
-    let labels = (0..SAMPLES).map(|_| f64::from(u8::from(next() < 0.5))).collect();
+    let features = (0..SAMPLES * MAX_INPUTS)
+        .map(|_| next() * 2.0 - 1.0)
+        .collect();
+    let labels = (0..SAMPLES)
+        .map(|_| f64::from(u8::from(next() < 0.5)))
+        .collect();
     (features, labels)
 });
 
@@ -72,5 +76,7 @@ pub fn transcendental<S: Float>(x: &[S]) -> S {
 
 /// The point of every case: coordinates spread over (−0.4, 1.0).
 pub fn point(n: usize) -> Vec<f64> {
-    (0..n).map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin()).collect()
+    (0..n)
+        .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
+        .collect()
 }

@@ -3,7 +3,8 @@
 //! adapter's Hessian as a multiple of one cost evaluation, and
 //! `chunk::hessian_of` at n = 16 against the array `hessian` on
 //! `Dual2<f64, 16>`. `cargo bench --features argmin --bench hessian_engine`
-//! prints the medians and ratios at the end (BENCHMARKS.md quotes them).
+//! prints the medians and ratios at the end (BENCHMARKS.md quotes them);
+//! with `HESSIAN_WIDTHS=1` it runs the width sweep of `sweep.rs` instead.
 
 mod functions;
 mod nested;
@@ -35,7 +36,10 @@ fn assert_close(what: &str, a: &[f64], b: &[f64]) {
     assert_eq!(a.len(), b.len(), "{what}");
     let scale = b.iter().fold(1.0_f64, |m, v| m.max(v.abs()));
     for (k, (x, y)) in a.iter().zip(b).enumerate() {
-        assert!((x - y).abs() <= 1e-10 * scale, "{what}, entry {k}: {x} vs {y}");
+        assert!(
+            (x - y).abs() <= 1e-10 * scale,
+            "{what}, entry {k}: {x} vs {y}"
+        );
     }
 }
 
@@ -117,8 +121,7 @@ fn load(directory: &Path, medians: &mut Medians) {
             let read = |name: &str| -> Option<serde_json::Value> {
                 serde_json::from_str(&fs::read_to_string(path.join(name)).ok()?).ok()
             };
-            if let (Some(id), Some(estimates)) = (read("benchmark.json"), read("estimates.json"))
-            {
+            if let (Some(id), Some(estimates)) = (read("benchmark.json"), read("estimates.json")) {
                 let text = |key: &str| id[key].as_str().unwrap_or("").to_owned();
                 if let Some(median) = estimates["median"]["point_estimate"].as_f64() {
                     medians.insert(
@@ -156,13 +159,23 @@ fn summary() {
         let g = format!("hessian-engine-{name}");
         for n in ["20", "50", "100"] {
             if let (Some(a), Some(b)) = (get(&g, "dualgrad", n), get(&g, "nested", n)) {
-                println!("| {name} | {n} | {} | {} | {:.2}× |", time(a), time(b), b / a);
+                println!(
+                    "| {name} | {n} | {} | {} | {:.2}× |",
+                    time(a),
+                    time(b),
+                    b / a
+                );
             }
         }
     }
     let g = "hessian-engine-argmin";
     if let (Some(cost), Some(h)) = (get(g, "cost", "21"), get(g, "hessian", "21")) {
-        println!("\nargmin n = 21, logistic: cost {}, Hessian {}, Hessian / cost {:.0}×", time(cost), time(h), h / cost);
+        println!(
+            "\nargmin n = 21, logistic: cost {}, Hessian {}, Hessian / cost {:.0}×",
+            time(cost),
+            time(h),
+            h / cost
+        );
     }
     println!("\n| function, n = 16 | chunk::hessian_of | array hessian | hessian_of / array |");
     println!("|---|---|---|---|");
@@ -176,7 +189,7 @@ fn summary() {
 
 fn main() {
     let mut c = Criterion::default().configure_from_args();
-    if std::env::var_os("SWEEP").is_some() {
+    if std::env::var_os("HESSIAN_WIDTHS").is_some() {
         sweep::sweep("rosenbrock", &scalar_fn!(rosenbrock));
         sweep::sweep("logistic", &scalar_fn!(logistic_loss));
         sweep::sweep("transcendental", &scalar_fn!(transcendental));

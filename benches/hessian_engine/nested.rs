@@ -22,8 +22,10 @@ fn blocks(n: usize, width: usize) -> impl Iterator<Item = Range<usize>> + Clone 
 /// The row-major Hessian of f at x on nested duals of width C.
 fn passes<F: ScalarFn, const C: usize>(f: &F, x: &[f64], hessian: &mut [f64]) {
     let n = x.len();
-    let mut inputs: Vec<Dual<Dual<f64, C>, C>> =
-        x.iter().map(|&v| Dual::constant(Dual::constant(v))).collect();
+    let mut inputs: Vec<Dual<Dual<f64, C>, C>> = x
+        .iter()
+        .map(|&v| Dual::constant(Dual::constant(v)))
+        .collect();
     for inner in blocks(n, C) {
         for outer in blocks(n, C).filter(|outer| outer.start >= inner.start) {
             for (k, i) in inner.clone().enumerate() {

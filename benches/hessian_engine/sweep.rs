@@ -1,5 +1,8 @@
-//! Temporary: the library's pair-of-blocks passes at each Dual2 width,
-//! timed as the minimum over interleaved batches (robust to a shared machine).
+//! The width sweep behind the `_of` Hessians' choice of width
+//! (`HESSIAN_WIDTHS=1 cargo bench --features argmin --bench hessian_engine`):
+//! the library's pair-of-blocks passes on `Dual2<f64, W>` for W = 4 … 24
+//! against the nested baseline, each timed as the fastest of 7 interleaved
+//! batches of ~10 ms (steadier than a median on a shared machine).
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -16,7 +19,7 @@ fn at<F: ScalarFn, const W: usize>(f: &F, x: &[f64]) -> f64 {
     v
 }
 
-/// Minimum time per call in µs over `rounds` batches of ~10 ms.
+/// The time per call in µs of one batch of ~10 ms.
 fn min_time(job: &mut dyn FnMut()) -> f64 {
     let start = Instant::now();
     job();
@@ -35,7 +38,12 @@ pub fn sweep<F: ScalarFn>(name: &str, f: &F) {
         let mut jobs: Vec<(String, Box<dyn FnMut() + '_>)> = Vec::new();
         {
             let x = x.clone();
-            jobs.push(("nested".into(), Box::new(move || { black_box(crate::nested::hessian_of(f, black_box(&x))); })));
+            jobs.push((
+                "nested".into(),
+                Box::new(move || {
+                    black_box(crate::nested::hessian_of(f, black_box(&x)));
+                }),
+            ));
         }
         macro_rules! widths {
             ($($w:literal),+) => {$({
@@ -51,7 +59,11 @@ pub fn sweep<F: ScalarFn>(name: &str, f: &F) {
             }
         }
         let nested = best[0];
-        let row: Vec<String> = jobs.iter().zip(&best).map(|((l, _), t)| format!("{l} {t:.0} ({:.2}x)", nested / t)).collect();
+        let row: Vec<String> = jobs
+            .iter()
+            .zip(&best)
+            .map(|((l, _), t)| format!("{l} {t:.0} ({:.2}x)", nested / t))
+            .collect();
         println!("{name} n={n}: {}", row.join(", "));
     }
 }

@@ -69,14 +69,14 @@ pub use directional::{
 pub use gradient::{
     gradient, gradient_of, gradient_with, value_and_gradient, value_and_gradient_of,
 };
+#[cfg(feature = "nalgebra")]
+pub(crate) use hessian::passes as hessian_passes;
+#[cfg(feature = "argmin")]
+pub(crate) use hessian::{AnyInputs, value_gradient_hessian_into};
 pub use hessian::{
     hessian, hessian_of, hessian_vector_product, hessian_with, value_gradient_hessian,
     value_gradient_hessian_of,
 };
-#[cfg(feature = "argmin")]
-pub(crate) use hessian::{AnyInputs, value_gradient_hessian_into};
-#[cfg(feature = "nalgebra")]
-pub(crate) use hessian::passes as hessian_passes;
 pub use jacobian::{
     jacobian, jacobian_of, jacobian_with, value_and_jacobian, value_and_jacobian_of,
     value_and_jacobian_with,

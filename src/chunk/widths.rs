@@ -76,7 +76,16 @@ mod tests {
 
     #[test]
     fn hessian_widths_hold_one_pass_or_a_pair_of_blocks() {
-        let cases = [(0, 2), (1, 2), (12, 12), (13, 10), (16, 8), (21, 10), (50, 10), (100, 10)];
+        let cases = [
+            (0, 2),
+            (1, 2),
+            (12, 12),
+            (13, 10),
+            (16, 8),
+            (21, 10),
+            (50, 10),
+            (100, 10),
+        ];
         for (n, w) in cases {
             assert_eq!(second_order_width(n), w, "n = {n}");
         }
@@ -84,7 +93,11 @@ mod tests {
             let w = second_order_width(n);
             assert!((2..=ONE_PASS_HESSIAN).contains(&w), "n = {n}");
             if n > ONE_PASS_HESSIAN {
-                assert_eq!(n.div_ceil(w / 2), n.div_ceil(5), "n = {n}: blocks of at most 5");
+                assert_eq!(
+                    n.div_ceil(w / 2),
+                    n.div_ceil(5),
+                    "n = {n}: blocks of at most 5"
+                );
             }
         }
     }

@@ -549,9 +549,6 @@ mod tests {
         let (v, j) =
             value_and_jacobian(|_| DVector::from_element(2, Dual::constant(1.0)), &x).unwrap();
         assert_eq!((v.len(), j.shape()), (2, (2, 0)));
-        assert_eq!(
-            value_gradient_hessian(|_| Dual2::constant(4.0), &x).0,
-            4.0
-        );
+        assert_eq!(value_gradient_hessian(|_| Dual2::constant(4.0), &x).0, 4.0);
     }
 }
