@@ -104,8 +104,9 @@ where
 
 /// The n × n Hessian of a [`ScalarFn`] (a function written once for every
 /// `Float` type), with the `Dual2` width chosen from n: n ≤ 12 takes one
-/// pass of width n; larger n is split into ⌈n / 5⌉ near-equal blocks, and
-/// each pass seeds a pair of them (width ≤ 10), one pass per pair.
+/// pass of width n; larger n is split into near-equal blocks of at most 5
+/// or 6 inputs (whichever computes fewer Hessian entries), and each pass
+/// seeds a pair of them (width ≤ 12), one pass per pair.
 ///
 /// ```
 /// use dualgrad::{chunk, scalar_fn};

@@ -33,24 +33,28 @@ pub(crate) use balanced_width;
 /// The largest n a Hessian of the `_of` drivers takes in one pass.
 pub(crate) const ONE_PASS_HESSIAN: usize = DEFAULT_CHUNK;
 
-/// The largest block of the `_of` drivers' pair-of-blocks passes.
-const HESSIAN_BLOCK: usize = 5;
-
 /// The `Dual2` width of the `_of` Hessians for n inputs: n itself (at
-/// least 2) up to [`ONE_PASS_HESSIAN`], one pass; beyond, b = ⌈n / 5⌉
-/// near-equal blocks and the width of two of them, one pass per pair.
+/// least 2) up to [`ONE_PASS_HESSIAN`], one pass; beyond, near-equal blocks
+/// of at most 5 or at most 6 inputs, whichever computes fewer Hessian
+/// entries in all (passes × W(W + 1)/2 at width W, twice the block), and a
+/// pass per pair of blocks.
 ///
-/// Why blocks of at most 5 (width ≤ 10), although wider passes would be
+/// Why blocks of at most 6 (width ≤ 12), although wider passes would be
 /// fewer: a `Dual2<f64, N>` is copied whole (8·(1 + N + N²) bytes) by every
-/// operation, and above N ≈ 12 those copies cost more than the extra passes
-/// save. Among widths 4 to 24, width 10 measured fastest on functions made
-/// of products (BENCHMARKS.md, "Run-time Hessians on `Dual2`").
+/// operation, and above N = 12 those copies cost more than the extra
+/// passes save. Among widths 4 to 24, widths 10 and 12 measured fastest on
+/// functions made of products (BENCHMARKS.md, "Run-time Hessians on
+/// `Dual2`").
 pub(crate) fn second_order_width(n: usize) -> usize {
     if n <= ONE_PASS_HESSIAN {
-        n.max(2)
-    } else {
-        2 * n.div_ceil(n.div_ceil(HESSIAN_BLOCK))
+        return n.max(2);
     }
+    let entries = |block: usize| {
+        let blocks = n.div_ceil(block);
+        let width = 2 * n.div_ceil(blocks);
+        (blocks * (blocks - 1) / 2 * width * (width + 1) / 2, width)
+    };
+    entries(5).min(entries(6)).1
 }
 
 /// `hessian_width!(n, |C| body)` evaluates `body` with the constant `C`
@@ -82,7 +86,7 @@ mod tests {
             (12, 12),
             (13, 10),
             (16, 8),
-            (21, 10),
+            (21, 12),
             (50, 10),
             (100, 10),
         ];
@@ -93,10 +97,10 @@ mod tests {
             let w = second_order_width(n);
             assert!((2..=ONE_PASS_HESSIAN).contains(&w), "n = {n}");
             if n > ONE_PASS_HESSIAN {
-                assert_eq!(
-                    n.div_ceil(w / 2),
-                    n.div_ceil(5),
-                    "n = {n}: blocks of at most 5"
+                let blocks = n.div_ceil(w / 2);
+                assert!(
+                    blocks == n.div_ceil(5) || blocks == n.div_ceil(6),
+                    "n = {n}: blocks of at most 5 or 6"
                 );
             }
         }
