@@ -1,6 +1,7 @@
 //! The chunk-mode Hessian: passes of the second-order number `Dual2`, one
 //! per pair of blocks of inputs.
 
+#[cfg(feature = "argmin")]
 use core::any::Any;
 
 use num_traits::Float;
@@ -158,12 +159,14 @@ pub fn value_gradient_hessian_of<T: Float, F: ScalarFn>(
 
 /// A buffer of `Dual2` inputs of the width [`hessian_of`] chose, kept
 /// between calls of [`value_gradient_hessian_into`].
+#[cfg(feature = "argmin")]
 pub(crate) type AnyInputs = Option<Box<dyn Any + Send>>;
 
 /// f(x), with ∇f(x) into `gradient` and ∇²f(x) row-major into `hessian`
 /// (lengths n and n·n, not checked), with the widths of [`hessian_of`], on
 /// the inputs kept in `inputs` (made there on the first call for this n):
 /// the argmin adapter's Hessian, which allocates nothing on repeat.
+#[cfg(feature = "argmin")]
 pub(crate) fn value_gradient_hessian_into<T, F>(
     f: &F,
     x: &[T],
