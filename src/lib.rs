@@ -103,8 +103,8 @@
 //! constant, outside loops), or `S::one() + S::one()`; for π write
 //! `S::from(std::f64::consts::PI).unwrap()` (`FloatConst` is not part of
 //! `Float`). On a concrete number type (`Dual`, `Dual2`, or the nested
-//! `Dual<Dual<f64, M>, N>` that `chunk::hessian` and the Hessian-vector
-//! products pass to a closure), `2.0 * x`, `x + 1.0` and `2.0 == x` do work.
+//! `Dual<Dual<f64, M>, N>` that the Hessian-vector products pass to a
+//! closure), `2.0 * x`, `x + 1.0` and `2.0 == x` do work.
 //!
 //! **Comparisons and branches** look at the value only (`x < y`, `max`,
 //! `abs`), so `if x > S::zero() { … }` takes the same branch as on `f64`,
@@ -132,10 +132,10 @@
 //! decompositions carry derivatives (and Hessians, on `Dual2`). See the `linalg` module.
 //!
 //! **Second derivatives** come from [`Dual2`], a number carrying the value,
-//! the gradient and the Hessian (each pair i ≤ j computed once), which the
-//! array and `SVector` Hessian drivers use; the run-time Hessians
-//! (`chunk`, `linalg::dynamic`, the argmin adapter) evaluate on nested
-//! duals `Dual<Dual<T, C>, C>`, one pass per pair of blocks. **Nesting** gives the same and more:
+//! the gradient and the Hessian (each pair i ≤ j computed once), which
+//! every Hessian driver uses: the array and `SVector` drivers in one pass,
+//! the run-time ones (`chunk`, `linalg::dynamic`, the argmin adapter) in
+//! one pass per pair of blocks of inputs. **Nesting** gives the same and more:
 //! `Dual<Dual<f64, N>, N>` is a dual number whose parts are dual numbers,
 //! the inner partials the gradient and the outer partials of the inner
 //! partials the Hessian; nest further for third derivatives.

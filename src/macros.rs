@@ -288,8 +288,8 @@ macro_rules! neg_ref_sum_product {
 }
 
 /// `x op 2.0` and `2.0 op x` on nested duals `Dual<Dual<t, M>, N>` (the
-/// number of the nested Hessian drivers, `chunk::hessian` and the
-/// Hessian-vector products) for `t` = `f32`, `f64`: the plain number is
+/// number of the Hessian-vector products and of nested driver calls) for
+/// `t` = `f32`, `f64`: the plain number is
 /// lifted to the constant inner dual `Dual::constant(c)` and the `Dual op T`
 /// kernel does the rest, so no rule is written twice. With `Dual op Dual`
 /// and `Dual op T` from [`binary_operator!`], a closure written with float

@@ -5,14 +5,15 @@
 //! differentiated in ⌈n / C⌉ passes. Pass k seeds the coordinates of block
 //! k as variables 0, 1, … of the dual and leaves the others constant; the
 //! partials of f's result are then the derivatives along that block. The
-//! Hessian passes seed two blocks at once in a nested dual, one per order,
-//! and visit each unordered pair of blocks once.
+//! Hessian passes run on the second-order number `Dual2<T, C>`: up to C
+//! inputs take one pass, more are split into blocks of C/2 and each pass
+//! seeds a pair of blocks, every unordered pair once.
 //!
 //! The sparse drivers seed *groups* of inputs instead: direction c (a
 //! colour) is partial c of every input in the group, so one pass gives f's
 //! derivative along the sum of their unit vectors. The dense passes are
-//! the case of one input per direction, and the same loop serves both; the
-//! second-order grouped passes run on `Dual2`.
+//! the case of one input per direction, and the same loops serve both, at
+//! first and at second order.
 //!
 //! This module owns the seeding, the block split and the loop; the driver
 //! families (`chunk` on slices, `linalg::dynamic` on `DVector`, the rayon
@@ -20,7 +21,7 @@
 
 use core::ops::Range;
 
-use num_traits::{Float, One, Zero};
+use num_traits::Float;
 
 use crate::tag::Tag;
 use crate::{Dual, Dual2};
@@ -211,56 +212,10 @@ where
     Ok(())
 }
 
-/// The second-order passes over x on nested duals: for every pair of
-/// blocks (inner ≤ outer) the inner block is seeded in the inner partials
-/// and the outer block in the outer ones, and `pass(inputs, inner, outer)`
-/// is called: ⌈n / C⌉·(⌈n / C⌉ + 1)/2 passes. On the diagonal passes
-/// (inner = outer) the result carries f(x) and the gradient on the block;
-/// every pass carries the Hessian block ∂²f/∂x_outer∂x_inner. An empty x
-/// has one pass with empty blocks.
-pub(crate) fn second_order<T, B, E, const C: usize>(
-    inputs: &mut B,
-    x: &[T],
-    mut pass: impl FnMut(&B, Range<usize>, Range<usize>) -> Result<(), E>,
-) -> Result<(), E>
-where
-    T: Float,
-    B: Inputs<Dual<Dual<T, C>, C>> + ?Sized,
-{
-    for (slot, &xi) in inputs.slots().iter_mut().zip(x) {
-        *slot = Dual::constant(Dual::constant(xi));
-    }
-    if x.is_empty() {
-        return pass(inputs, 0..0, 0..0);
-    }
-    let tag = Tag::fresh();
-    for inner in blocks(x.len(), C) {
-        for outer in blocks(x.len(), C).filter(|outer| outer.start >= inner.start) {
-            let slots = inputs.slots();
-            for (k, i) in inner.clone().enumerate() {
-                let variable = Dual::variable(x[i], k).tagged(tag);
-                slots[i] = Dual::new(variable, *slots[i].partials()).tagged(tag);
-            }
-            for (l, i) in outer.clone().enumerate() {
-                let mut slopes = [Dual::zero(); C];
-                slopes[l] = Dual::one();
-                slots[i] = Dual::new(slots[i].value(), slopes).tagged(tag);
-            }
-            pass(inputs, inner.clone(), outer.clone())?;
-            let slots = inputs.slots();
-            for i in inner.clone().chain(outer) {
-                slots[i] = Dual::constant(Dual::constant(x[i]));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// The slots of one pass of [`grouped_second_order`]: the directions of
 /// `first` in slots 0.., those of `second` after them, and which pairs of
 /// directions this pass owns, so that every pair is read in exactly one
 /// pass.
-#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
 pub(crate) struct PairOfBlocks {
     first: Range<usize>,
     second: Range<usize>,
@@ -269,7 +224,6 @@ pub(crate) struct PairOfBlocks {
     second_diagonal: bool,
 }
 
-#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
 impl PairOfBlocks {
     /// The slot of direction c in this pass, if it is seeded.
     #[inline]
@@ -283,60 +237,93 @@ impl PairOfBlocks {
         }
     }
 
+    /// The seeded directions with their slots, (direction, slot), in slot
+    /// order.
+    #[inline]
+    pub(crate) fn seeded(&self) -> impl Iterator<Item = (usize, usize)> + Clone + use<> {
+        self.first.clone().chain(self.second.clone()).zip(0..)
+    }
+
     /// `true` for the single pass that seeds every direction in slots
     /// 0.., owning every pair.
     #[inline]
+    #[cfg_attr(not(feature = "sparse"), allow(dead_code))]
     pub(crate) fn is_whole(&self) -> bool {
         self.first.start == 0 && self.second.is_empty() && self.first_diagonal
     }
 
-    /// The slots of directions c and d when this pass owns their pair.
+    /// `true` when this pass owns the pair of directions in slots s and t.
     #[inline]
-    pub(crate) fn owned(&self, c: usize, d: usize) -> Option<(usize, usize)> {
-        let (s, t) = (self.slot(c)?, self.slot(d)?);
+    pub(crate) fn owns(&self, s: usize, t: usize) -> bool {
         let in_first = |slot: usize| slot < self.first.len();
-        let owned = match (in_first(s), in_first(t)) {
+        match (in_first(s), in_first(t)) {
             (true, true) => self.first_diagonal,
             (false, false) => self.second_diagonal,
             _ => true,
-        };
-        owned.then_some((s, t))
+        }
     }
+
+    /// The slots of directions c and d when this pass owns their pair.
+    #[inline]
+    #[cfg_attr(not(feature = "sparse"), allow(dead_code))]
+    pub(crate) fn owned(&self, c: usize, d: usize) -> Option<(usize, usize)> {
+        let (s, t) = (self.slot(c)?, self.slot(d)?);
+        self.owns(s, t).then_some((s, t))
+    }
+}
+
+/// The number of passes of [`grouped_second_order`] over `directions`
+/// directions on `Dual2<T, width>`: one for up to `width`, else one per
+/// pair of the ⌈directions / (width/2)⌉ blocks.
+pub(crate) fn second_order_passes(directions: usize, width: usize) -> usize {
+    if directions <= width {
+        return 1;
+    }
+    let blocks = directions.div_ceil((width / 2).max(1));
+    blocks * (blocks - 1) / 2
 }
 
 /// The second-order passes over x along groups of inputs, on `Dual2<T,
 /// C>`: direction c seeds every input of `members(c)` in one slot, so a
 /// pass gives the second derivatives along sums of unit vectors. Up to C
 /// directions take one pass. More are split into blocks of C / 2, and each
-/// pass seeds a pair of blocks (C ≥ 2 then), ⌈d / (C/2)⌉·(⌈d / (C/2)⌉ − 1)/2 passes;
-/// [`PairOfBlocks::owned`] says which pass reads which pair of directions.
-#[cfg_attr(not(feature = "sparse"), allow(dead_code))]
-pub(crate) fn grouped_second_order<T, E, M, const C: usize>(
-    inputs: &mut [Dual2<T, C>],
+/// pass seeds a pair of blocks (C ≥ 2 then),
+/// [`second_order_passes`] in all; [`PairOfBlocks::owned`] says which
+/// pass reads which pair of directions. The dense Hessian is the case of
+/// one input per direction ([`second_order`]).
+///
+/// Why pairs of blocks, each pair once, and not a pass per block on the
+/// diagonal as well: a pass on blocks a and b computes the triangle of
+/// `Dual2<T, C>`, which holds H_aa and H_bb beside H_ab, so the diagonal
+/// blocks come free with the pairs (read from one pass each).
+pub(crate) fn grouped_second_order<T, B, E, M, const C: usize>(
+    inputs: &mut B,
     x: &[T],
     directions: usize,
     members: impl Fn(usize) -> M,
-    mut pass: impl FnMut(&[Dual2<T, C>], &PairOfBlocks) -> Result<(), E>,
+    mut pass: impl FnMut(&B, &PairOfBlocks) -> Result<(), E>,
 ) -> Result<(), E>
 where
     T: Float,
+    B: Inputs<Dual2<T, C>> + ?Sized,
     M: IntoIterator<Item = usize>,
 {
-    for (slot, &xi) in inputs.iter_mut().zip(x) {
+    for (slot, &xi) in inputs.slots().iter_mut().zip(x) {
         *slot = Dual2::constant(xi);
     }
     let tag = Tag::fresh();
-    let mut run = |inputs: &mut [Dual2<T, C>], pair: PairOfBlocks| {
-        for c in pair.first.clone().chain(pair.second.clone()) {
-            let slot = pair.slot(c).unwrap_or(0);
+    let mut run = |inputs: &mut B, pair: PairOfBlocks| {
+        let slots = inputs.slots();
+        for (c, slot) in pair.seeded() {
             for i in members(c) {
-                inputs[i] = Dual2::variable(x[i], slot).tagged(tag);
+                slots[i] = Dual2::variable(x[i], slot).tagged(tag);
             }
         }
         let result = pass(inputs, &pair);
-        for c in pair.first.clone().chain(pair.second.clone()) {
+        let slots = inputs.slots();
+        for (c, _) in pair.seeded() {
             for i in members(c) {
-                inputs[i] = Dual2::constant(x[i]);
+                slots[i] = Dual2::constant(x[i]);
             }
         }
         result
@@ -367,6 +354,43 @@ where
         }
     }
     Ok(())
+}
+
+/// The dense second-order passes over x, on `Dual2<T, C>`: each input is
+/// its own direction, so a pass on blocks a and b gives f's gradient on
+/// both and the Hessian blocks H_aa, H_ab and H_bb. An empty x has one
+/// pass with nothing seeded, so that f is still called for its value.
+pub(crate) fn second_order<T, B, E, const C: usize>(
+    inputs: &mut B,
+    x: &[T],
+    pass: impl FnMut(&B, &PairOfBlocks) -> Result<(), E>,
+) -> Result<(), E>
+where
+    T: Float,
+    B: Inputs<Dual2<T, C>> + ?Sized,
+{
+    grouped_second_order(inputs, x, x.len(), |i| i..i + 1, pass)
+}
+
+/// What a dense second-order pass found: calls `gradient(i, ∂f/∂xᵢ)` for
+/// every seeded input and `hessian(i, j, ∂²f/∂xᵢ∂xⱼ)` for every pair
+/// i ≤ j the pass owns (the caller mirrors it to (j, i)). Returns f(x).
+#[inline]
+pub(crate) fn read_second_order<T: Float, const C: usize>(
+    y: &Dual2<T, C>,
+    pair: &PairOfBlocks,
+    mut gradient: impl FnMut(usize, T),
+    mut hessian: impl FnMut(usize, usize, T),
+) -> T {
+    for (i, s) in pair.seeded() {
+        gradient(i, y.gradient()[s]);
+        for (j, t) in pair.seeded().skip(s) {
+            if pair.owns(s, t) {
+                hessian(i, j, y.hessian_entry(s, t));
+            }
+        }
+    }
+    y.value()
 }
 
 /// The inputs of the one-pass drivers (arrays, `SVector`): input i is
@@ -430,32 +454,6 @@ pub(crate) fn read_block<T: Float, const C: usize>(
 ) {
     let len = block.len();
     out[block].copy_from_slice(&y.partials()[..len]);
-}
-
-/// What a second-order pass found: calls `gradient(i, ∂f/∂xᵢ)` for the
-/// coordinates of a diagonal pass and `hessian(i, j, ∂²f/∂xᵢ∂xⱼ)` for
-/// i in `outer`, j in `inner` (the caller mirrors it to (j, i)). Returns
-/// f(x).
-#[inline]
-pub(crate) fn read_second_order<T: Float, const C: usize>(
-    y: Dual<Dual<T, C>, C>,
-    inner: &Range<usize>,
-    outer: &Range<usize>,
-    mut gradient: impl FnMut(usize, T),
-    mut hessian: impl FnMut(usize, usize, T),
-) -> T {
-    let (first, second) = y.into_parts();
-    if inner == outer {
-        for (k, i) in inner.clone().enumerate() {
-            gradient(i, first.partials()[k]);
-        }
-    }
-    for (l, i) in outer.clone().enumerate() {
-        for (k, j) in inner.clone().enumerate() {
-            hessian(i, j, second[l].partials()[k]);
-        }
-    }
-    first.value()
 }
 
 /// Runs the first-order passes on rayon's pool, one job per block, each on
@@ -536,30 +534,6 @@ mod tests {
         // The last block stays seeded; the values are x's.
         assert!(inputs[..8].iter().all(Dual::is_constant));
         assert!(inputs.iter().zip(&x).all(|(d, &v)| d.value() == v));
-    }
-
-    #[test]
-    fn second_order_passes_visit_each_pair_of_blocks_once() {
-        let x = [1.0; 5];
-        let mut inputs = vec![Dual::<Dual<f64, 2>, 2>::constant(Dual::constant(0.0)); 5];
-        let mut seen = Vec::new();
-        second_order(&mut inputs, &x, |_: &Vec<_>, inner, outer| {
-            seen.push((inner, outer));
-            Ok::<(), ()>(())
-        })
-        .unwrap();
-        // blocks(5, 2) = 0..2, 2..4, 4..5.
-        assert_eq!(
-            seen,
-            [
-                (0..2, 0..2),
-                (0..2, 2..4),
-                (0..2, 4..5),
-                (2..4, 2..4),
-                (2..4, 4..5),
-                (4..5, 4..5)
-            ]
-        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn dvector_drivers_with_a_config_allocate_nothing() {
 
     let x = DVector::from_fn(15, |i, _| i as f64 * 0.1);
     let f = |v: &DVector<Dual<f64, 4>>| rosenbrock(v.as_slice());
-    let f2 = |v: &DVector<Dual<Dual<f64, 4>, 4>>| rosenbrock(v.as_slice());
+    let f2 = |v: &DVector<dualgrad::Dual2<f64, 4>>| rosenbrock(v.as_slice());
     let fj = |v: &DVector<Dual<f64, 4>>, y: &mut DVector<Dual<f64, 4>>| {
         y[0] = rosenbrock(v.as_slice());
         y[1] = v.sum();

@@ -8,7 +8,7 @@
 
 use dualgrad::chunk::{self, GradientConfig, HessianConfig, JacobianConfig};
 use dualgrad::linalg::{self, dynamic};
-use dualgrad::{Dual, scalar_fn, vector_fn};
+use dualgrad::{Dual, Dual2, scalar_fn, vector_fn};
 use nalgebra::{DMatrix, DVector, SVector};
 use num_traits::Float;
 
@@ -314,7 +314,7 @@ fn wrong_lengths_name_what_and_where() {
 
 #[test]
 fn empty_inputs_call_f_once_for_the_value() {
-    let (v, g, h) = chunk::value_gradient_hessian(|_| Dual::constant(Dual::constant(4.0)), &[]);
+    let (v, g, h) = chunk::value_gradient_hessian(|_| Dual2::constant(4.0), &[]);
     assert_eq!((v, g.len(), h.len()), (4.0, 0, 0));
     let f = vector_fn!(map_or_constant, |_| 2);
     let (values, j) = chunk::value_and_jacobian_of(&f, &[] as &[f64]);
@@ -419,6 +419,10 @@ fn the_array_hessian_on_dual2_matches_the_closed_form_and_nested_duals() {
     close(&g, &coupled_gradient(&x), "gradient");
     let rows: Vec<Vec<f64>> = h.iter().map(|r| r.to_vec()).collect();
     close_rows(&rows, &coupled_hessian(&x), "hessian on Dual2");
-    let (_, _, nested) = chunk::value_gradient_hessian(coupled, &x);
-    close_rows(&rows, &nested, "Dual2 vs nested chunks");
+    let (_, _, chunked) = chunk::value_gradient_hessian(coupled, &x);
+    close_rows(
+        &rows,
+        &chunked,
+        "one Dual2<19> pass vs pairs of blocks of Dual2<12>",
+    );
 }

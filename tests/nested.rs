@@ -152,8 +152,8 @@ fn second_order_dual_by_hand_matches_hessian_and_closed_form() {
     }
 }
 
-/// Float literals on either side of a nested dual compile and act as
-/// constants, in the closures the nested drivers take: the Hessian of
+/// Float literals on either side of a second-order number compile and act
+/// as constants, in the closures the Hessian drivers take: the Hessian of
 /// 2·x₀x₁ + x₀/4 − 1 + 3 % x₁ at (1, 2) and its product with v.
 #[test]
 fn float_literals_work_in_nested_driver_closures() {

@@ -2,7 +2,6 @@
 //! same function, same point. `cargo bench --bench suite` runs it and writes
 //! BENCHMARKS.md (medians and ratios) at the crate root.
 
-mod all_pairs;
 mod functions;
 mod report;
 #[cfg(feature = "sparse")]
@@ -16,7 +15,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, measurement::WallTime};
-use dualgrad::chunk::{self, GradientConfig, HessianConfig};
+use dualgrad::chunk::{self, GradientConfig};
 use dualgrad::{Dual, gradient, hessian, hessian_vector_product, jacobian};
 use nalgebra::SVector;
 
@@ -294,70 +293,6 @@ fn hvp_group(c: &mut Criterion) {
     widths!("hvp-zoo-pair_potential", zoo::shapes::pair_potential; 4, 8, 16);
 }
 
-/// `chunk::hessian_with` (block pairs inner ≤ outer, mirrored) against the
-/// same passes over every ordered pair of blocks, Rosenbrock, default chunk.
-fn chunk_hessian_group(c: &mut Criterion) {
-    const C: usize = chunk::DEFAULT_CHUNK;
-    for n in [50, 200] {
-        let x: Vec<f64> = (0..n)
-            .map(|i| 0.3 + 0.7 * ((i as f64) * 1.3).sin())
-            .collect();
-        let mut config = HessianConfig::<f64, C>::new(n);
-        let (mut gradient, mut hess) = (vec![0.0; n], vec![0.0; n * n]);
-        let mut inputs = vec![Dual::constant(Dual::constant(0.0)); n];
-        let (mut all_gradient, mut all_hess) = (vec![0.0; n], vec![0.0; n * n]);
-        let value =
-            chunk::hessian_with(&mut config, rosenbrock, &x, &mut gradient, &mut hess).unwrap();
-        let all_value = all_pairs::all_pairs_hessian::<C>(
-            &mut inputs,
-            rosenbrock,
-            &x,
-            &mut all_gradient,
-            &mut all_hess,
-        );
-        let close = |a: f64, b: f64| (a - b).abs() <= 1e-10 * b.abs().max(1.0);
-        assert!(close(value, all_value));
-        assert!(
-            gradient
-                .iter()
-                .zip(&all_gradient)
-                .all(|(&a, &b)| close(a, b))
-        );
-        assert!(hess.iter().zip(&all_hess).all(|(&a, &b)| close(a, b)));
-        let mut g = group(c, &format!("chunk-hessian-{n}"));
-        if n >= 200 {
-            g.sample_size(10).measurement_time(Duration::from_secs(2));
-        }
-        g.bench_function("symmetric", |b| {
-            b.iter(|| {
-                let value = chunk::hessian_with(
-                    &mut config,
-                    rosenbrock,
-                    black_box(&x),
-                    &mut gradient,
-                    &mut hess,
-                );
-                black_box((&gradient, &hess));
-                value
-            })
-        });
-        g.bench_function("all-pairs", |b| {
-            b.iter(|| {
-                let value = all_pairs::all_pairs_hessian::<C>(
-                    &mut inputs,
-                    rosenbrock,
-                    black_box(&x),
-                    &mut all_gradient,
-                    &mut all_hess,
-                );
-                black_box((&all_gradient, &all_hess));
-                value
-            })
-        });
-        g.finish();
-    }
-}
-
 fn chunk_group(c: &mut Criterion) {
     for n in [100, 1000, 10_000] {
         let x: Vec<f64> = (0..n)
@@ -511,7 +446,6 @@ fn main() {
     hessian_dual2_group(&mut c);
     hessian_dual2_zoo_group(&mut c);
     hvp_group(&mut c);
-    chunk_hessian_group(&mut c);
     chunk_group(&mut c);
     chunk_widths_group(&mut c);
     #[cfg(feature = "rayon")]

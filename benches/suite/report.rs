@@ -346,42 +346,6 @@ fn second_order_tables(t: &mut Table, o: &mut String) {
             }
         }
     }
-
-    if ["chunk-hessian-50", "chunk-hessian-200"]
-        .iter()
-        .any(|g| t.ran(g))
-    {
-        writeln!(o, "\n## Chunk Hessian: block symmetry\n").unwrap();
-        writeln!(o, "`chunk::hessian_with` (default chunk C = 12, reused config; block pairs inner ≤ outer, mirrored) against the same passes over every ordered pair of blocks (`benches/suite/all_pairs.rs`), the suite's Rosenbrock.\n").unwrap();
-        writeln!(
-            o,
-            "| n | passes (symmetric / all) | symmetric | all pairs | all pairs / symmetric |"
-        )
-        .unwrap();
-        writeln!(o, "|---|---|---|---|---|").unwrap();
-        for n in [50usize, 200] {
-            let g = format!("chunk-hessian-{n}");
-            let blocks = n.div_ceil(12);
-            let r = t.ratio(&g, "all-pairs", "symmetric", "");
-            writeln!(
-                o,
-                "| {n} | {} / {} | {} | {} | {} |",
-                blocks * (blocks + 1) / 2,
-                blocks * blocks,
-                time(t.get(&g, "symmetric", "")),
-                time(t.get(&g, "all-pairs", "")),
-                times(r),
-            )
-            .unwrap();
-            if n == 200 {
-                t.target_at_least(
-                    "chunk::hessian, n = 200: all pairs / symmetric (speed-up)".into(),
-                    r,
-                    1.8,
-                );
-            }
-        }
-    }
 }
 
 /// The sparse groups (issue 14): Jacobians against one f64 evaluation and

@@ -1,9 +1,11 @@
 //! Work buffers for the chunk-mode drivers, reused across calls.
 
+use core::fmt;
+
 use num_traits::Float;
 
 use super::DEFAULT_CHUNK;
-use crate::Dual;
+use crate::{Dual, Dual2};
 
 /// The work buffer of [`gradient_with`](super::gradient_with) for inputs of
 /// length n: the n dual inputs, reused by every call so that repeated
@@ -127,23 +129,32 @@ impl<T: Float, const C: usize> JacobianConfig<T, C> {
 }
 
 /// The work buffer of [`hessian_with`](super::hessian_with) for inputs of
-/// length n: n second-order duals `Dual<Dual<T, C>, C>`, C partials in each
-/// order.
+/// length n: n second-order numbers `Dual2<T, C>`. Up to C inputs take one
+/// pass; more are split into blocks of C/2, one pass per pair of blocks
+/// (see [`passes`](Self::passes)).
 ///
 /// ```
 /// use dualgrad::chunk::HessianConfig;
 /// let config = HessianConfig::<f64, 4>::new(10);
-/// // ⌈10 / 4⌉ = 3 blocks, one pass per pair of blocks: 3·4/2.
-/// assert_eq!((config.len(), config.passes()), (10, 6));
+/// // ⌈10 / 2⌉ = 5 blocks of 2 inputs, one pass per pair of blocks: 5·4/2.
+/// assert_eq!((config.len(), config.passes()), (10, 10));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct HessianConfig<T, const C: usize = DEFAULT_CHUNK> {
-    pub(crate) inputs: Vec<Dual<Dual<T, C>, C>>,
+    pub(crate) inputs: Vec<Dual2<T, C>>,
+}
+
+impl<T: Float + fmt::Debug, const C: usize> fmt::Debug for HessianConfig<T, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HessianConfig")
+            .field("inputs", &self.inputs)
+            .finish()
+    }
 }
 
 impl<T: Float, const C: usize> HessianConfig<T, C> {
-    /// A config for inputs of length `n`. A chunk size C = 0 is rejected at
-    /// compile time.
+    /// A config for inputs of length `n`. A width C < 2 is rejected at
+    /// compile time: a pass seeds a pair of blocks of C/2 inputs.
     ///
     /// ```
     /// use dualgrad::chunk::HessianConfig;
@@ -151,9 +162,9 @@ impl<T: Float, const C: usize> HessianConfig<T, C> {
     /// ```
     #[must_use]
     pub fn new(n: usize) -> Self {
-        const { assert!(C > 0, "chunk size C must be at least 1") };
+        const { assert!(C >= 2, "a Hessian's width C must be at least 2") };
         HessianConfig {
-            inputs: vec![Dual::constant(Dual::constant(T::zero())); n],
+            inputs: vec![Dual2::constant(T::zero()); n],
         }
     }
 
@@ -179,9 +190,9 @@ impl<T: Float, const C: usize> HessianConfig<T, C> {
         self.inputs.is_empty()
     }
 
-    /// The number of evaluations of f per Hessian: b·(b + 1)/2 for
-    /// b = ⌈n / C⌉ blocks, one per pair of blocks (the Hessian is
-    /// symmetric).
+    /// The number of evaluations of f per Hessian: 1 for n ≤ C, else
+    /// b·(b − 1)/2 for b = ⌈n / (C/2)⌉ blocks, one per pair of blocks (each
+    /// pass also gives the Hessian within its two blocks).
     ///
     /// ```
     /// use dualgrad::chunk::HessianConfig;
@@ -190,7 +201,6 @@ impl<T: Float, const C: usize> HessianConfig<T, C> {
     /// ```
     #[must_use]
     pub fn passes(&self) -> usize {
-        let blocks = self.inputs.len().div_ceil(C);
-        blocks * (blocks + 1) / 2
+        crate::passes::second_order_passes(self.inputs.len(), C)
     }
 }

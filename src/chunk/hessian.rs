@@ -1,19 +1,28 @@
-//! The chunk-mode Hessian: one pass of nested duals per pair of blocks.
+//! The chunk-mode Hessian: passes of the second-order number `Dual2`, one
+//! per pair of blocks of inputs.
+
+#[cfg(feature = "argmin")]
+use core::any::Any;
 
 use num_traits::Float;
 
-use super::widths::balanced_width;
+use super::widths::hessian_width;
 use super::{DEFAULT_CHUNK, HessianConfig};
-use crate::passes::{along_first_order, read_block, read_second_order, second_order};
-use crate::{DimensionError, Dual, Real, ScalarFn};
+use crate::passes::{
+    Inputs, PairOfBlocks, along_first_order, read_block, read_second_order, second_order,
+};
+use crate::{DimensionError, Dual, Dual2, Real, ScalarFn};
 
 /// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
-/// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
-/// per pair of blocks of C coordinates, b·(b + 1)/2 passes for
-/// b = ⌈n / C⌉, each block of H computed once and mirrored.
+/// [`Dual2<T, C>`](Dual2) with C = [`DEFAULT_CHUNK`], the number the array
+/// [`hessian`](crate::hessian) uses: n ≤ C takes one pass, larger n is
+/// split into blocks of C/2 and each pass seeds a pair of blocks (its
+/// `Dual2` gives both blocks' Hessians and the one between them), one pass
+/// per pair: b·(b − 1)/2 passes for b = ⌈n / (C/2)⌉.
 ///
 /// f is written generically over `Float` (a closure cannot be, see
-/// [`ScalarFn`](crate::ScalarFn)) or as a closure on the nested dual.
+/// [`ScalarFn`](crate::ScalarFn)) or as a closure on `Dual2`, as for the
+/// array [`hessian`](crate::hessian).
 ///
 /// ```
 /// use dualgrad::chunk;
@@ -30,9 +39,7 @@ use crate::{DimensionError, Dual, Real, ScalarFn};
 pub fn hessian<T, F>(f: F, x: &[T]) -> Vec<Vec<T>>
 where
     T: Float,
-    F: Fn(
-        &[Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>],
-    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
+    F: Fn(&[Dual2<T, DEFAULT_CHUNK>]) -> Dual2<T, DEFAULT_CHUNK>,
 {
     value_gradient_hessian(f, x).2
 }
@@ -52,9 +59,7 @@ where
 pub fn value_gradient_hessian<T, F>(f: F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>)
 where
     T: Float,
-    F: Fn(
-        &[Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>],
-    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
+    F: Fn(&[Dual2<T, DEFAULT_CHUNK>]) -> Dual2<T, DEFAULT_CHUNK>,
 {
     rows(HessianConfig::new(x.len()), f, x)
 }
@@ -89,20 +94,20 @@ pub fn hessian_with<T, F, const C: usize>(
 ) -> Result<T, DimensionError>
 where
     T: Float,
-    F: Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
+    F: Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
 {
     let n = config.len();
     DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
     DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
     DimensionError::check("Hessian buffer", n * n, hessian.len(), "inputs × inputs")?;
-    Ok(run(config, f, x, gradient, hessian))
+    Ok(run(&mut config.inputs, f, x, gradient, hessian))
 }
 
 /// The n × n Hessian of a [`ScalarFn`] (a function written once for every
-/// `Float` type), with the chunk width chosen from n as
-/// [`gradient_of`](super::gradient_of) chooses it: n ≤ 12 takes one pass of
-/// width n, larger n near-equal blocks of at most 12, so no pass carries
-/// unused partials.
+/// `Float` type), with the `Dual2` width chosen from n: n ≤ 12 takes one
+/// pass of width n; larger n is split into near-equal blocks of at most 5
+/// or 6 inputs (whichever computes fewer Hessian entries), and each pass
+/// seeds a pair of them (width ≤ 12), one pass per pair.
 ///
 /// ```
 /// use dualgrad::{chunk, scalar_fn};
@@ -136,17 +141,61 @@ pub fn hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
 /// ```
 #[must_use]
 pub fn value_gradient_hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>) {
-    balanced_width!(x.len(), |C| rows::<T, C>(
-        HessianConfig::<T, C>::new(x.len()),
-        |v: &[Dual<Dual<T, C>, C>]| f.eval(v),
-        x
-    ))
+    let n = x.len();
+    let mut gradient = vec![T::zero(); n];
+    let mut hessian = vec![T::zero(); n * n];
+    let value = hessian_width!(n, |C| run(
+        &mut vec![Dual2::<T, C>::constant(T::zero()); n],
+        |v| f.eval(v),
+        x,
+        &mut gradient,
+        &mut hessian
+    ));
+    (value, gradient, split_rows(hessian, n))
+}
+
+/// A buffer of `Dual2` inputs of the width [`hessian_of`] chose, kept
+/// between calls of [`value_gradient_hessian_into`].
+#[cfg(feature = "argmin")]
+pub(crate) type AnyInputs = Option<Box<dyn Any + Send>>;
+
+/// f(x), with ∇f(x) into `gradient` and ∇²f(x) row-major into `hessian`
+/// (lengths n and n·n, not checked), with the widths of [`hessian_of`], on
+/// the inputs kept in `inputs` (made there on the first call for this n):
+/// the argmin adapter's Hessian, which allocates nothing on repeat.
+#[cfg(feature = "argmin")]
+pub(crate) fn value_gradient_hessian_into<T, F>(
+    f: &F,
+    x: &[T],
+    inputs: &mut AnyInputs,
+    gradient: &mut [T],
+    hessian: &mut [T],
+) -> T
+where
+    T: Real + Send + 'static,
+    F: ScalarFn,
+{
+    let n = x.len();
+    hessian_width!(n, |C| {
+        let fits = |b: &Box<dyn Any + Send>| {
+            b.downcast_ref::<Vec<Dual2<T, C>>>()
+                .is_some_and(|v| v.len() == n)
+        };
+        if !inputs.as_ref().is_some_and(fits) {
+            *inputs = Some(Box::new(vec![Dual2::<T, C>::constant(T::zero()); n]));
+        }
+        let buffer = inputs
+            .as_mut()
+            .and_then(|b| b.downcast_mut::<Vec<Dual2<T, C>>>())
+            .expect("the buffer was made at this width just above");
+        run(buffer, |v| f.eval(v), x, gradient, hessian)
+    })
 }
 
 /// The passes on a fresh config, the Hessian returned as rows.
 fn rows<T, const C: usize>(
     mut config: HessianConfig<T, C>,
-    f: impl Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
+    f: impl Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
     x: &[T],
 ) -> (T, Vec<T>, Vec<Vec<T>>)
 where
@@ -155,17 +204,21 @@ where
     let n = x.len();
     let mut gradient = vec![T::zero(); n];
     let mut hessian = vec![T::zero(); n * n];
-    let value = run(&mut config, f, x, &mut gradient, &mut hessian);
-    let rows = match n {
-        0 => Vec::new(),
-        _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
-    };
-    (value, gradient, rows)
+    let value = run(&mut config.inputs, f, x, &mut gradient, &mut hessian);
+    (value, gradient, split_rows(hessian, n))
 }
 
-/// The passes, lengths already checked.
+/// A row-major n × n matrix as n rows.
+fn split_rows<T: Float>(hessian: Vec<T>, n: usize) -> Vec<Vec<T>> {
+    match n {
+        0 => Vec::new(),
+        _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
+    }
+}
+
+/// The passes into slices, lengths already checked.
 fn run<T, F, const C: usize>(
-    config: &mut HessianConfig<T, C>,
+    inputs: &mut Vec<Dual2<T, C>>,
     f: F,
     x: &[T],
     gradient: &mut [T],
@@ -173,25 +226,39 @@ fn run<T, F, const C: usize>(
 ) -> T
 where
     T: Float,
-    F: Fn(&[Dual<Dual<T, C>, C>]) -> Dual<Dual<T, C>, C>,
+    F: Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
 {
     let n = x.len();
+    passes(
+        inputs,
+        |v: &Vec<_>| f(v),
+        x,
+        |i, d| gradient[i] = d,
+        |i, j, d| {
+            hessian[i * n + j] = d;
+            hessian[j * n + i] = d;
+        },
+    )
+}
+
+/// The Hessian passes of every run-time driver (`chunk`, `linalg::dynamic`,
+/// the argmin adapter) on a buffer of `Dual2` inputs of x's length: calls
+/// `gradient(i, ∂f/∂xᵢ)` for every i and `hessian(i, j, ∂²f/∂xᵢ∂xⱼ)` once
+/// for every i ≤ j. Returns f(x).
+pub(crate) fn passes<T, B, const C: usize>(
+    inputs: &mut B,
+    f: impl Fn(&B) -> Dual2<T, C>,
+    x: &[T],
+    mut gradient: impl FnMut(usize, T),
+    mut hessian: impl FnMut(usize, usize, T),
+) -> T
+where
+    T: Float,
+    B: Inputs<Dual2<T, C>> + ?Sized,
+{
     let mut value = T::nan();
-    let Ok(()) = second_order(&mut config.inputs, x, |inputs, inner, outer| {
-        let diagonal = inner == outer;
-        let v = read_second_order(
-            f(inputs),
-            &inner,
-            &outer,
-            |i, d| gradient[i] = d,
-            |i, j, d| {
-                hessian[i * n + j] = d;
-                hessian[j * n + i] = d;
-            },
-        );
-        if diagonal {
-            value = v;
-        }
+    let Ok(()) = second_order(inputs, x, |inputs, pair: &PairOfBlocks| {
+        value = read_second_order(&f(inputs), pair, &mut gradient, &mut hessian);
         Ok::<(), core::convert::Infallible>(())
     });
     value

@@ -3,8 +3,11 @@
 //!
 //! A `Dual<T, C>` carries C partials, so an input of n coordinates is
 //! differentiated in ⌈n / C⌉ passes, each seeding the next C coordinates
-//! and treating the others as constants (a Hessian takes one pass per pair
-//! of blocks). The function is a closure or generic `fn` on `&[Dual<T, C>]`.
+//! and treating the others as constants. The function is a closure or
+//! generic `fn` on `&[Dual<T, C>]`. A Hessian runs on the second-order
+//! number `Dual2<T, C>` (f takes `&[Dual2<T, C>]`, as for the array
+//! [`hessian`](crate::hessian)): one pass for n ≤ C, else one per pair of
+//! blocks of C/2.
 //!
 //! | derivative | allocating | into buffers, allocation-free | written once ([`ScalarFn`](crate::ScalarFn), [`VectorFn`](crate::VectorFn)) |
 //! |---|---|---|---|
@@ -66,6 +69,10 @@ pub use directional::{
 pub use gradient::{
     gradient, gradient_of, gradient_with, value_and_gradient, value_and_gradient_of,
 };
+#[cfg(feature = "nalgebra")]
+pub(crate) use hessian::passes as hessian_passes;
+#[cfg(feature = "argmin")]
+pub(crate) use hessian::{AnyInputs, value_gradient_hessian_into};
 pub use hessian::{
     hessian, hessian_of, hessian_vector_product, hessian_with, value_gradient_hessian,
     value_gradient_hessian_of,

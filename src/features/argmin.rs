@@ -72,15 +72,16 @@ use std::sync::{Mutex, TryLockError};
 use ::argmin::core::{CostFunction, Error, Gradient, Hessian, Jacobian, Operator};
 
 use crate::chunk::{
-    DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, gradient_with, hessian_with,
-    jacobian_with,
+    AnyInputs, DEFAULT_CHUNK, GradientConfig, JacobianConfig, gradient_with, jacobian_with,
+    value_gradient_hessian_into,
 };
 use crate::{DimensionError, ScalarFn, VectorFn};
 
 /// A [`ScalarFn`] f: ℝⁿ → ℝ as an argmin problem with parameters
 /// `Vec<f64>` of length n: argmin's `CostFunction` (f(x)), `Gradient`
-/// (∇f(x), exact, in chunk mode) and `Hessian` (∇²f(x), exact, by nested
-/// duals, as `Vec<Vec<f64>>` rows).
+/// (∇f(x), exact, in chunk mode) and `Hessian` (∇²f(x), exact, on `Dual2`
+/// as [`chunk::hessian_of`](crate::chunk::hessian_of) computes it, as
+/// `Vec<Vec<f64>>` rows).
 ///
 /// ```
 /// use argmin::core::{CostFunction, Gradient, Hessian};
@@ -111,14 +112,14 @@ pub struct ScalarProblem<F, const C: usize = DEFAULT_CHUNK> {
 #[derive(Debug, Default)]
 struct ScalarWork<const C: usize> {
     gradient: Option<GradientConfig<f64, C>>,
-    hessian: Option<HessianWork<C>>,
+    hessian: Option<HessianWork>,
 }
 
-/// The work buffers of a Hessian: the chunk config, and the gradient and
+/// The work buffers of a Hessian: the `Dual2` inputs, and the gradient and
 /// the row-major Hessian before they are split into argmin's rows.
 #[derive(Debug)]
-struct HessianWork<const C: usize> {
-    config: HessianConfig<f64, C>,
+struct HessianWork {
+    inputs: AnyInputs,
     gradient: Vec<f64>,
     hessian: Vec<f64>,
 }
@@ -253,24 +254,26 @@ impl<F: ScalarFn, const C: usize> Hessian for ScalarProblem<F, C> {
     type Param = Vec<f64>;
     type Hessian = Vec<Vec<f64>>;
 
-    /// ∇²f(x), `H[i][j]` = ∂²f/∂xᵢ∂xⱼ, exact, as n rows: b(b + 1)/2
-    /// evaluations of f on `Dual<Dual<f64, C>, C>`, b = ⌈n / C⌉.
+    /// ∇²f(x), `H[i][j]` = ∂²f/∂xᵢ∂xⱼ, exact, as n rows: the passes of
+    /// [`chunk::hessian_of`](crate::chunk::hessian_of) on `Dual2`, whose
+    /// width is chosen from n (C sets the gradient's chunk only): one
+    /// evaluation of f for n ≤ 12.
     fn hessian(&self, param: &Vec<f64>) -> Result<Vec<Vec<f64>>, Error> {
         self.check(param)?;
         let n = self.dimension;
         let rows = with_work(&self.work, |work| {
             let work = work.hessian.get_or_insert_with(|| HessianWork {
-                config: HessianConfig::new(n),
+                inputs: None,
                 gradient: vec![0.0; n],
                 hessian: vec![0.0; n * n],
             });
-            hessian_with(
-                &mut work.config,
-                |x| self.function.eval(x),
+            value_gradient_hessian_into(
+                &self.function,
                 param,
+                &mut work.inputs,
                 &mut work.gradient,
                 &mut work.hessian,
-            )?;
+            );
             Ok::<_, DimensionError>(rows(&work.hessian, n, n))
         })?;
         Ok(rows)

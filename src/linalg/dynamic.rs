@@ -4,8 +4,9 @@
 //! time ([`DEFAULT_CHUNK`] unless a config names another C): each pass
 //! seeds the next C coordinates of one `DVector` of duals and leaves the
 //! others constant, so a gradient or Jacobian takes ⌈n / C⌉ evaluations of
-//! f, and a Hessian ⌈n / C⌉·(⌈n / C⌉ + 1)/2 (one per pair of blocks, using
-//! its symmetry). The `_with` forms take chunk mode's configs
+//! f. A Hessian runs chunk mode's passes on `Dual2<T, C>` (one for n ≤ C,
+//! else one per pair of blocks of C/2, see
+//! [`chunk::hessian`](crate::chunk::hessian)). The `_with` forms take chunk mode's configs
 //! ([`GradientConfig`], [`JacobianConfig`], [`HessianConfig`]) and
 //! allocate nothing on repeat.
 //!
@@ -24,9 +25,9 @@ use core::mem;
 use nalgebra::{DMatrix, DVector, Scalar};
 use num_traits::Float;
 
-use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig};
-use crate::passes::{along_first_order, first_order, read_second_order, second_order};
-use crate::{DimensionError, Dual};
+use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, hessian_passes};
+use crate::passes::{along_first_order, first_order};
+use crate::{DimensionError, Dual, Dual2};
 
 /// The gradient of f: ℝⁿ → ℝ for a `DVector` of run-time length n, in
 /// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. The gradient of *Mathematics for Machine
@@ -237,8 +238,9 @@ where
 }
 
 /// The n × n Hessian of f: ℝⁿ → ℝ for a `DVector` of run-time length n, on
-/// nested duals `Dual<Dual<T, C>, C>` with C = [`DEFAULT_CHUNK`]: one pass
-/// per pair of blocks of C coordinates, ⌈n / C⌉·(⌈n / C⌉ + 1)/2 in all.
+/// `Dual2<T, C>` with C = [`DEFAULT_CHUNK`], in the passes of
+/// [`chunk::hessian`](crate::chunk::hessian): one for n ≤ C, else one per
+/// pair of blocks of C/2.
 ///
 /// ```
 /// use dualgrad::linalg::dynamic;
@@ -253,9 +255,7 @@ where
 pub fn hessian<T, F>(f: F, x: &DVector<T>) -> DMatrix<T>
 where
     T: Float + Scalar,
-    F: Fn(
-        &DVector<Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>>,
-    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
+    F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
 {
     value_gradient_hessian(f, x).2
 }
@@ -277,9 +277,7 @@ where
 pub fn value_gradient_hessian<T, F>(f: F, x: &DVector<T>) -> (T, DVector<T>, DMatrix<T>)
 where
     T: Float + Scalar,
-    F: Fn(
-        &DVector<Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>>,
-    ) -> Dual<Dual<T, DEFAULT_CHUNK>, DEFAULT_CHUNK>,
+    F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
 {
     let n = x.len();
     let mut config = HessianConfig::new(n);
@@ -317,7 +315,7 @@ pub fn hessian_with<T, F, const C: usize>(
 ) -> Result<T, DimensionError>
 where
     T: Float + Scalar,
-    F: Fn(&DVector<Dual<Dual<T, C>, C>>) -> Dual<Dual<T, C>, C>,
+    F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
 {
     let n = config.len();
     DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
@@ -466,7 +464,8 @@ where
     value
 }
 
-/// The Hessian passes, lengths already checked.
+/// Chunk mode's Hessian passes on a `DVector` buffer, lengths already
+/// checked.
 fn run_hessian<T, F, const C: usize>(
     config: &mut HessianConfig<T, C>,
     f: F,
@@ -476,26 +475,19 @@ fn run_hessian<T, F, const C: usize>(
 ) -> T
 where
     T: Float + Scalar,
-    F: Fn(&DVector<Dual<Dual<T, C>, C>>) -> Dual<Dual<T, C>, C>,
+    F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
 {
     let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
-    let mut value = T::nan();
-    let Ok(()) = second_order(&mut inputs, x.as_slice(), |inputs, inner, outer| {
-        let v = read_second_order(
-            f(inputs),
-            &inner,
-            &outer,
-            |i, d| gradient[i] = d,
-            |i, j, d| {
-                hessian[(i, j)] = d;
-                hessian[(j, i)] = d;
-            },
-        );
-        if inner == outer {
-            value = v;
-        }
-        Ok::<(), core::convert::Infallible>(())
-    });
+    let value = hessian_passes(
+        &mut inputs,
+        f,
+        x.as_slice(),
+        |i, d| gradient[i] = d,
+        |i, j, d| {
+            hessian[(i, j)] = d;
+            hessian[(j, i)] = d;
+        },
+    );
     config.inputs = inputs.data.into();
     value
 }
@@ -530,15 +522,15 @@ mod tests {
     #[test]
     fn hessian_blocks_cover_every_pair_once_and_mirror() {
         // f(x) = Σᵢⱼ cᵢⱼ xᵢxⱼ with distinct cᵢⱼ: H = C + Cᵀ, across block
-        // boundaries (n = 19 gives blocks 0..12 and 12..19).
+        // boundaries (n = 19 gives four blocks of 4 or 5, six passes).
         let n = 19;
         let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
         let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums
-        let f = |v: &DVector<Dual<Dual<f64, DEFAULT_CHUNK>, DEFAULT_CHUNK>>| {
-            let mut s = Dual::constant(Dual::constant(0.0));
+        let f = |v: &DVector<Dual2<f64, DEFAULT_CHUNK>>| {
+            let mut s = Dual2::constant(0.0);
             for i in 0..n {
                 for j in 0..n {
-                    s += v[i] * v[j] * Dual::constant(Dual::constant(c[(i, j)]));
+                    s += v[i] * v[j] * c[(i, j)];
                 }
             }
             s
@@ -557,9 +549,6 @@ mod tests {
         let (v, j) =
             value_and_jacobian(|_| DVector::from_element(2, Dual::constant(1.0)), &x).unwrap();
         assert_eq!((v.len(), j.shape()), (2, (2, 0)));
-        assert_eq!(
-            value_gradient_hessian(|_| Dual::constant(Dual::constant(4.0)), &x).0,
-            4.0
-        );
+        assert_eq!(value_gradient_hessian(|_| Dual2::constant(4.0), &x).0, 4.0);
     }
 }
