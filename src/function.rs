@@ -42,9 +42,11 @@ use crate::Real;
 /// come from `S::from(c).unwrap()`.
 ///
 /// ```
+/// # #[cfg(feature = "special")] {
 /// use dualgrad::{Real, ScalarFn};
 ///
-/// /// Σ softplus(xᵢ) + ln Γ(x₀): special functions and `Real`'s own.
+/// /// Σ softplus(xᵢ) + ln Γ(x₀): special functions (feature `special`) and
+/// /// `Real`'s own.
 /// struct Smooth;
 /// impl ScalarFn for Smooth {
 ///     fn eval<S: Real>(&self, x: &[S]) -> S {
@@ -56,6 +58,7 @@ use crate::Real;
 /// let digamma_2 = 1.0 - 0.577_215_664_901_532_9; // ψ(2) = 1 − γ
 /// assert!((g[0] - (sigma(2.0) + digamma_2)).abs() < 1e-14);
 /// assert!((g[1] - sigma(-1.0)).abs() < 1e-15);
+/// # }
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `ScalarFn`: it cannot be evaluated on several number types",
