@@ -130,8 +130,9 @@ impl<T: Float, const C: usize> JacobianConfig<T, C> {
 
 /// The work buffer of [`hessian_with`](super::hessian_with) for inputs of
 /// length n: n second-order numbers `Dual2<T, C>`. Up to C inputs take one
-/// pass; more are split into blocks of C/2, one pass per pair of blocks
-/// (see [`passes`](Self::passes)).
+/// pass; more are split into blocks of ⌊C/2⌋, one pass per pair of blocks
+/// (see [`passes`](Self::passes)), so an odd C leaves one lane unused: pick
+/// an even C.
 ///
 /// ```
 /// use dualgrad::chunk::HessianConfig;
@@ -154,7 +155,9 @@ impl<T: Float + fmt::Debug, const C: usize> fmt::Debug for HessianConfig<T, C> {
 
 impl<T: Float, const C: usize> HessianConfig<T, C> {
     /// A config for inputs of length `n`. A width C < 2 is rejected at
-    /// compile time: a pass seeds a pair of blocks of C/2 inputs.
+    /// compile time (when the code is built: `cargo build` and `cargo test`
+    /// report it, `cargo check` does not): a pass seeds a pair of blocks of
+    /// ⌊C/2⌋ inputs.
     ///
     /// ```
     /// use dualgrad::chunk::HessianConfig;
