@@ -337,14 +337,17 @@ impl<P: Float> Derivatives<P> {
     }
 }
 
-/// σ(a) = 1/(1 + e⁻ᵃ) without overflow, to full relative precision.
+/// (σ(a), σ(−a)) = (1/(1 + e⁻ᵃ), 1/(1 + eᵃ)) from one exponential,
+/// e^(−|a|), which never overflows: each to full relative precision (σ(−a)
+/// is 1 − σ(a) without the cancellation).
 #[inline]
-fn logistic_value<P: Float>(a: P) -> P {
+fn logistic_pair<P: Float>(a: P) -> (P, P) {
+    let e = (-a.abs()).exp();
+    let d = P::one() + e;
     if a >= P::zero() {
-        (P::one() + (-a).exp()).recip()
+        (d.recip(), e / d)
     } else {
-        let e = a.exp();
-        e / (P::one() + e)
+        (e / d, d.recip())
     }
 }
 
@@ -366,7 +369,7 @@ fn logistic_derivatives<P: Float>(a: P, out: &mut [P]) {
     let Some((first, rest)) = out.split_first_mut() else {
         return;
     };
-    let (s, c) = (logistic_value(a), logistic_value(-a));
+    let (s, c) = logistic_pair(a);
     *first = s;
     if rest.is_empty() {
         return;
