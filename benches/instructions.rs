@@ -1,7 +1,8 @@
 //! A fixed-count driver for instruction counts: `cargo bench --bench
-//! instructions -- SHAPE N CALLS` runs CALLS gradients (and, with a fourth
-//! argument `hessian`, Hessians) of one zoo shape at width N, every output
-//! black-boxed, and nothing else. Under `valgrind --tool=callgrind`, the
+//! instructions -- SHAPE N CALLS [WHAT]` runs CALLS gradients of one zoo
+//! shape at width N, every output black-boxed, and nothing else. WHAT is
+//! `ours` (the default), `hessian` (dualgrad's Hessians), `floor`,
+//! `num-dual` or `ad_trait` (the competitors' gradients). Under `valgrind --tool=callgrind`, the
 //! count with CALLS = 1000 minus the count with CALLS = 0, over 1000, is
 //! the instructions per call: repeatable whatever else the machine does,
 //! unlike the timing loops of `zoo_check`, which size their batches by the
@@ -13,22 +14,29 @@ mod zoo;
 use std::hint::black_box;
 
 use dualgrad::{gradient, hessian};
+use nalgebra::SVector;
 
 fn point<const N: usize>() -> [f64; N] {
     core::array::from_fn(|i| 0.3 + 0.1 * i as f64)
 }
 
 #[inline(never)]
-fn run<const N: usize>(shape: &str, calls: u64, second_order: bool) {
+fn run<const N: usize>(shape: &str, calls: u64, what: &str) {
     macro_rules! each {
-        ($name:literal, $shape:path, $num_dual:path) => {
+        ($name:literal, $shape:path, $num_dual:path, $ad_trait:path) => {
             if shape == $name {
                 let x = black_box(point::<N>());
+                let xs = SVector::from(x);
                 for _ in 0..calls {
-                    if second_order {
-                        black_box(hessian($shape, black_box(x)));
-                    } else {
-                        black_box(gradient($shape, black_box(x)));
+                    match what {
+                        "hessian" => drop(black_box(hessian($shape, black_box(x)))),
+                        "floor" => drop(black_box(zoo::floor::gradient($shape, black_box(x)))),
+                        "num-dual" => drop(black_box(zoo::num_dual_gradient($num_dual, &xs))),
+                        "ad_trait" => drop(black_box(zoo::ad_trait_shapes::gradient(
+                            $ad_trait,
+                            black_box(x),
+                        ))),
+                        _ => drop(black_box(gradient($shape, black_box(x)))),
                     }
                 }
                 return;
@@ -46,15 +54,18 @@ fn main() {
         .filter(|a| a != "--bench")
         .collect();
     let [shape, n, calls, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: instructions SHAPE N CALLS [hessian]   (N one of 4, 8, 16)");
+        eprintln!(
+            "usage: instructions SHAPE N CALLS [ours|hessian|floor|num-dual|ad_trait]   (N one of 2, 4, 8, 16)"
+        );
         return;
     };
     let calls: u64 = calls.parse().unwrap_or(0);
-    let second_order = rest.first().is_some_and(|a| a == "hessian");
+    let what = rest.first().map_or("ours", String::as_str);
     match n.as_str() {
-        "4" => run::<4>(shape, calls, second_order),
-        "8" => run::<8>(shape, calls, second_order),
-        "16" => run::<16>(shape, calls, second_order),
-        _ => eprintln!("N must be 4, 8 or 16"),
+        "2" => run::<2>(shape, calls, what),
+        "4" => run::<4>(shape, calls, what),
+        "8" => run::<8>(shape, calls, what),
+        "16" => run::<16>(shape, calls, what),
+        _ => eprintln!("N must be 2, 4, 8 or 16"),
     }
 }

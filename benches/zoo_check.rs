@@ -20,6 +20,7 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use ad_trait::forward_ad::adfn::adfn;
 use dualgrad::{Dual, Dual2, gradient, hessian};
 use nalgebra::SVector;
 use num_dual::{Dual2SVec64, DualSVec64};
@@ -46,6 +47,7 @@ struct Times {
     ours: f64,
     floor: f64,
     num_dual: f64,
+    ad_trait: f64,
     hand: Option<f64>,
 }
 
@@ -70,23 +72,25 @@ fn calibrate<R>(f: &mut impl FnMut() -> R) -> u64 {
     calls * 4
 }
 
-/// Best-of-[`ROUNDS`] times of five competitors, interleaved round by round,
+/// Best-of-[`ROUNDS`] times of six competitors, interleaved round by round,
 /// each batch as long as the first competitor's.
-fn race<A, B, C, D, E>(
+fn race<A, B, C, D, E, F>(
     mut a: impl FnMut() -> A,
     mut b: impl FnMut() -> B,
     mut c: impl FnMut() -> C,
     mut d: impl FnMut() -> D,
     mut e: impl FnMut() -> E,
-) -> [f64; 5] {
+    mut f: impl FnMut() -> F,
+) -> [f64; 6] {
     let calls = calibrate(&mut a);
-    let mut best = [f64::INFINITY; 5];
+    let mut best = [f64::INFINITY; 6];
     for _ in 0..ROUNDS {
         best[0] = best[0].min(batch(calls, &mut a));
         best[1] = best[1].min(batch(calls, &mut b));
         best[2] = best[2].min(batch(calls, &mut c));
         best[3] = best[3].min(batch(calls, &mut d));
         best[4] = best[4].min(batch(calls, &mut e));
+        best[5] = best[5].min(batch(calls, &mut f));
     }
     best
 }
@@ -135,6 +139,7 @@ fn measure<const N: usize>(
     ours: impl Fn(&[Dual<f64, N>]) -> Dual<f64, N>,
     floor: impl Fn(&[Floor<N>]) -> Floor<N>,
     num_dual: impl Fn(&[DualSVec64<N>]) -> DualSVec64<N>,
+    ad_trait: impl Fn(&[adfn<N>]) -> adfn<N>,
     hand: Option<HandGradient<N>>,
 ) -> Times {
     let x = zoo::point::<N>();
@@ -145,12 +150,19 @@ fn measure<const N: usize>(
         &floor::gradient(&floor, x),
         zoo::num_dual_gradient(&num_dual, &xs).1.as_slice(),
     );
+    zoo::assert_agree(
+        name,
+        &gradient(&ours, x),
+        &floor::gradient(&floor, x),
+        &zoo::ad_trait_shapes::gradient(&ad_trait, x),
+    );
     let t = race(
         || gradient(&ours, black_box(x)),
         || plain(black_box(&x)),
         || floor::gradient(&floor, black_box(x)),
         || zoo::num_dual_gradient(&num_dual, &xs),
         || hand.map(|h| h(black_box(&x))),
+        || zoo::ad_trait_shapes::gradient(&ad_trait, black_box(x)),
     );
     Times {
         ours: t[0],
@@ -158,6 +170,7 @@ fn measure<const N: usize>(
         floor: t[2],
         num_dual: t[3],
         hand: hand.map(|_| t[4]),
+        ad_trait: t[5],
     }
 }
 
@@ -258,12 +271,30 @@ struct Summary {
     misses: Vec<String>,
     worst_hessian: (f64, String),
     hessian_misses: Vec<String>,
+    /// Sums of ln(ours / floor), ln(ours / num-dual), ln(ours / ad_trait).
+    log_sums: [f64; 3],
+    cells: usize,
+    /// Cells where num-dual is more than 1.1× faster.
+    num_dual_wins: usize,
+    /// Cells at N ≥ 8 more than 1.25× the floor.
+    floor_cliffs: usize,
 }
 
 impl Summary {
     /// Prints one row of the table and records its misses.
     fn row(&mut self, shape: &str, n: usize, t: &Times) {
         let (to_floor, to_num_dual) = (t.ours / t.floor, t.ours / t.num_dual);
+        let to_ad_trait = t.ours / t.ad_trait;
+        for (sum, r) in self
+            .log_sums
+            .iter_mut()
+            .zip([to_floor, to_num_dual, to_ad_trait])
+        {
+            *sum += r.ln();
+        }
+        self.cells += 1;
+        self.num_dual_wins += usize::from(to_num_dual > NOISE);
+        self.floor_cliffs += usize::from(n >= 8 && to_floor > 1.25);
         let (floor_target, num_dual_target) = targets(shape, n);
         let to_hand = t.hand.map(|h| t.ours / h);
         let mut verdict = Vec::new();
@@ -291,7 +322,7 @@ impl Summary {
             format!("**missed** ({missed})")
         };
         println!(
-            "| {shape} | {n} | {:.2}× | {to_floor:.2}× | {to_num_dual:.2}× | {} | {verdict} |",
+            "| {shape} | {n} | {:.2}× | {to_floor:.2}× | {to_num_dual:.2}× | {to_ad_trait:.2}× | {} | {verdict} |",
             t.ours / t.plain,
             to_hand.map_or(String::new(), |r| format!("{r:.2}×")),
         );
@@ -328,13 +359,13 @@ macro_rules! hessian_widths {
 
 /// One shape at every width.
 macro_rules! widths {
-    ($summary:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+    ($summary:expr, $name:literal, $f:path, $nd:path, $ad:path; $($n:literal),+) => {$({
         let hand: Option<HandGradient<$n>> = if $name == "rosenbrock" {
             Some(zoo::shapes::rosenbrock_gradient::<$n>)
         } else {
             None
         };
-        let t = measure::<$n>($name, $f, $f, $f, $nd, hand);
+        let t = measure::<$n>($name, $f, $f, $f, $nd, $ad, hand);
         $summary.row($name, $n, &t);
     })+};
 }
@@ -347,12 +378,14 @@ fn main() -> ExitCode {
         .collect();
     let wanted = |name: &str| filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str()));
     let mut summary = Summary::default();
-    println!("| shape | N | ours / f64 | ours / floor | ours / num-dual | ours / hand | verdict |");
-    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| shape | N | ours / f64 | ours / floor | ours / num-dual | ours / ad_trait | ours / hand | verdict |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
     macro_rules! shape {
-        ($name:literal, $f:path, $nd:path) => {
+        ($name:literal, $f:path, $nd:path, $ad:path) => {
             if wanted($name) {
-                widths!(summary, $name, $f, $nd; 1, 2, 3, 4, 6, 8, 12, 16, 32);
+                widths!(summary, $name, $f, $nd, $ad; 1, 2, 3, 4, 6, 8, 12, 16, 32);
             }
         };
     }
@@ -363,7 +396,7 @@ fn main() -> ExitCode {
     println!("| shape | N | Dual2 (ns) | nested (ns) | Dual2 / nested | verdict |");
     println!("|---|---|---|---|---|---|");
     macro_rules! shape_hessian {
-        ($name:literal, $f:path, $nd:path) => {
+        ($name:literal, $f:path, $nd:path, $ad:path) => {
             if wanted($name) {
                 hessian_widths!(summary, $name, $f, $nd; 4, 8, 16);
             }
@@ -377,7 +410,21 @@ fn main() -> ExitCode {
         misses,
         worst_hessian,
         hessian_misses,
+        log_sums,
+        cells,
+        num_dual_wins,
+        floor_cliffs,
     } = summary;
+    let [floor_mean, num_dual_mean, ad_trait_mean] =
+        log_sums.map(|s| (s / cells.max(1) as f64).exp());
+    println!(
+        "geomean over {cells} gradient cells: ours / floor {floor_mean:.2}×, ours / num-dual \
+         {num_dual_mean:.2}×, ours / ad_trait {ad_trait_mean:.2}×"
+    );
+    println!(
+        "cells where num-dual is more than {NOISE}× faster: {num_dual_wins}; cells at N ≥ 8 \
+         above 1.25× the floor: {floor_cliffs}"
+    );
     println!(
         "worst ours / floor: {:.2}× ({})",
         worst_floor.0, worst_floor.1

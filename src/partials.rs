@@ -27,28 +27,21 @@
 //!
 //! * **Up to [`MASK_WIDTH`] partials of `f32` or `f64`** every lane is
 //!   masked, `if pᵢ = 0 { 0 } else { d·pᵢ }`, with no branch: SSE2 compiles
-//!   it to a compare and an `and` per pair of lanes. A branch there cost
-//!   more than the arithmetic it guards: the out-of-line rare path made each
-//!   guarded rule too large for LLVM to inline a small user function into
-//!   its caller, and `benches/zoo_check` measured norm_log 2.4×, variance
-//!   2.0×, pair_potential 1.5× and rational 1.3× the unguarded floor dual at
-//!   N = 2 (0.8×, 0.7×, 1.0×, 0.6× masked).
+//!   it to a compare and an `and` per pair of lanes.
 //! * **Wider**, one test of the coefficient (`d − d == 0`: `subsd; ucomisd;
 //!   jne; jp`), the plain loop when it is finite and an out-of-line
-//!   (`#[cold]`) masked loop when it is not. Masking every lane costs two
-//!   instructions per pair of lanes and operand, more than the test from
-//!   N = 4 on (measured: rational 1.18× against 1.13× at N = 4). The branch
-//!   is well predicted but not free: the rare path is a call, every XMM
-//!   register is caller-saved on x86-64, so values live across a guarded
-//!   rule in a loop get stack slots, and the larger loop body is no longer
-//!   peeled or split. Callgrind, one gradient at N = 8: rational 947
-//!   instructions against 793 with the guard deleted and 746 on the floor
-//!   dual; pair_potential 2 661 against 2 108 and 2 107: the 10–25% of
-//!   BENCHMARKS.md on the division and root shapes. An inline rare path, a
-//!   rare path as a loop LLVM cannot unroll (no call, so no spills), a
-//!   fix-up after the plain loop and a thread-local switch were each
-//!   measured and none was cheaper on both shapes: the branch in the user's
-//!   loop, more than the call behind it, is the cost.
+//!   (`#[cold]`) masked loop when it is not.
+//!
+//! A branch costs more than its test. The rare path is a call, and every
+//! XMM register is caller-saved on x86-64, so values live across a guarded
+//! rule in a loop get stack slots; the larger body is also less often
+//! inlined into its caller or unrolled there. The masked lanes cost two
+//! instructions per pair of lanes and operand, which outgrows the branch
+//! only past [`MASK_WIDTH`]. An inline rare path, a rare path as a loop
+//! LLVM cannot unroll, a fix-up after the plain loop and a thread-local
+//! switch were each measured and were not cheaper. BENCHMARKS.md ("Guards
+//! and build profiles") has the measurements behind the width, in all three
+//! build profiles.
 //!
 //! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
 //! default flags each codegen unit is optimised before thin local LTO, and
@@ -65,7 +58,7 @@ use num_traits::Float;
 
 /// Up to this many partials, the guarded forms of a primitive float mask
 /// every lane without a branch (see the module docs).
-const MASK_WIDTH: usize = 3;
+const MASK_WIDTH: usize = 8;
 
 /// Whether the guarded forms mask every lane branch-free at width `N` on
 /// `T`: a few lanes of a type of at most 8 bytes (`f32`, `f64`). A nested
@@ -275,6 +268,34 @@ mod tests {
         let c = combine_guarded(f64::INFINITY, &[0.0, 1.0], 2.0, &[3.0, 0.0]);
         assert_eq!(c[0], 6.0);
         assert_eq!(c[1], f64::INFINITY);
+    }
+
+    /// Both forms of the guard, the masked lanes (up to `MASK_WIDTH`) and
+    /// the branch to the rare path (wider), give the same partials.
+    #[test]
+    fn zero_partials_stay_zero_on_both_sides_of_the_mask_width() {
+        fn check<const N: usize>() {
+            let mut p = [0.0; N];
+            p[N - 1] = 2.0;
+            let s = scale_guarded(f64::INFINITY, &p);
+            assert!(
+                s[..N - 1].iter().all(|&x| x.to_bits() == 0),
+                "N = {N}: {s:?}"
+            );
+            assert_eq!(s[N - 1], f64::INFINITY);
+            let c = combine_guarded(f64::NAN, &p, 3.0, &[1.0; N]);
+            assert!(c[..N - 1].iter().all(|&x| x == 3.0), "N = {N}: {c:?}");
+            assert!(c[N - 1].is_nan());
+            assert_eq!(
+                combine_guarded(2.0, &p, -1.0, &p),
+                combine(2.0, &p, -1.0, &p)
+            );
+        }
+        assert!(masks_lanes::<f64, MASK_WIDTH>() && !masks_lanes::<f64, { MASK_WIDTH + 1 }>());
+        check::<1>();
+        check::<MASK_WIDTH>();
+        check::<{ MASK_WIDTH + 1 }>();
+        check::<16>();
     }
 
     #[test]

@@ -250,7 +250,7 @@ macro_rules! zoo_hessian_widths {
 /// samples (144 cases).
 fn hessian_dual2_zoo_group(c: &mut Criterion) {
     macro_rules! shape {
-        ($name:literal, $f:path, $nd:path) => {{
+        ($name:literal, $f:path, $nd:path, $ad:path) => {{
             let mut g = c.benchmark_group(concat!("hessian-dual2-zoo-", $name));
             g.warm_up_time(Duration::from_millis(150))
                 .measurement_time(Duration::from_millis(400))
@@ -398,9 +398,10 @@ fn parallel_group(c: &mut Criterion) {
     g.finish();
 }
 
-/// One zoo shape at every width: f64, dualgrad, num-dual, the floor dual.
+/// One zoo shape at every width: f64, dualgrad, num-dual, the floor dual,
+/// ad_trait.
 macro_rules! zoo_widths {
-    ($g:expr, $name:literal, $f:path, $nd:path; $($n:literal),+) => {$({
+    ($g:expr, $name:literal, $f:path, $nd:path, $ad:path; $($n:literal),+) => {$({
         let x = zoo::point::<$n>();
         let xs = SVector::<f64, $n>::from(x);
         zoo::assert_agree(
@@ -409,24 +410,31 @@ macro_rules! zoo_widths {
             &zoo::floor::gradient($f, x),
             zoo::num_dual_gradient($nd, &xs).1.as_slice(),
         );
+        zoo::assert_agree(
+            $name,
+            &gradient($f, x),
+            &zoo::floor::gradient($f, x),
+            &zoo::ad_trait_shapes::gradient($ad, x),
+        );
         $g.bench_with_input(BenchmarkId::new("f64", $n), &x, |b, x| b.iter(|| -> f64 { $f(black_box(&x[..])) }));
         $g.bench_with_input(BenchmarkId::new("dualgrad", $n), &x, |b, x| b.iter(|| gradient($f, black_box(*x))));
         $g.bench_with_input(BenchmarkId::new("num-dual", $n), &xs, |b, x| b.iter(|| zoo::num_dual_gradient($nd, x)));
         $g.bench_with_input(BenchmarkId::new("floor", $n), &x, |b, x| b.iter(|| zoo::floor::gradient($f, black_box(*x))));
+        $g.bench_with_input(BenchmarkId::new("ad_trait", $n), &x, |b, x| b.iter(|| zoo::ad_trait_shapes::gradient($ad, black_box(*x))));
     })+};
 }
 
 /// The shape zoo (`benches/zoo`): functions written the way users write
 /// them, at N ∈ {1, 2, 3, 4, 6, 8, 12, 16, 32}. Shorter samples than the
-/// other groups: 432 cases.
+/// other groups: 720 cases.
 fn zoo_group(c: &mut Criterion) {
     macro_rules! shape {
-        ($name:literal, $f:path, $nd:path) => {{
+        ($name:literal, $f:path, $nd:path, $ad:path) => {{
             let mut g = c.benchmark_group(concat!("zoo-", $name));
             g.warm_up_time(Duration::from_millis(150))
                 .measurement_time(Duration::from_millis(400))
                 .sample_size(20);
-            zoo_widths!(g, $name, $f, $nd; 1, 2, 3, 4, 6, 8, 12, 16, 32);
+            zoo_widths!(g, $name, $f, $nd, $ad; 1, 2, 3, 4, 6, 8, 12, 16, 32);
             g.finish();
         }};
     }
@@ -455,7 +463,10 @@ fn main() {
     #[cfg(feature = "sparse")]
     sparse::sparse_group(&mut c);
     c.final_summary();
-    if std::env::args().any(|a| a == "--bench") {
+    // BENCHMARKS.md's tables come from the default profile; a run in
+    // another profile keeps its results in its own criterion directory.
+    let default_profile = report::profile().is_none_or(|p| p == "release");
+    if std::env::args().any(|a| a == "--bench") && default_profile {
         report::write_benchmarks_md();
     }
 }

@@ -9,12 +9,27 @@ use std::process::Command;
 
 use crate::zoo;
 
-/// Where criterion saves its results (and this report reads them).
+/// Where criterion saves its results (and this report reads them):
+/// `target/criterion` for cargo's default bench profile, and
+/// `target/criterion/<profile>` for the others (`--profile bench-cgu1`,
+/// `bench-lto`), so that a run in one profile never mixes with another's.
 pub fn criterion_directory() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target.join("criterion")
+    let criterion = target.join("criterion");
+    match profile() {
+        Some(p) if p != "release" => criterion.join(p),
+        _ => criterion,
+    }
+}
+
+/// The cargo profile this binary was built in: the name of the directory
+/// above `deps/` (`target/<profile>/deps/suite-…`).
+pub fn profile() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let name = exe.parent()?.parent()?.file_name()?.to_str()?;
+    Some(name.to_owned())
 }
 
 /// Medians in ns, keyed by (group, function, parameter or "").
@@ -154,27 +169,42 @@ fn zoo_tables(t: &mut Table, o: &mut String) {
     let mut worst_num_dual = (0.0, String::new());
     let mut misses = 0;
     let mut cases = 0;
+    // Sums of ln(ours / floor), ln(ours / num-dual), ln(ours / ad_trait)
+    // and their counts, for the geometric means.
+    let mut log_sums = [(0.0, 0); 3];
     for shape in zoo::SHAPES {
         let group = format!("zoo-{shape}");
         writeln!(o, "### {shape}\n").unwrap();
-        writeln!(o, "| N | f64 | dualgrad | num-dual | floor dual | ours / f | ours / floor | ours / num-dual |").unwrap();
-        writeln!(o, "|---|---|---|---|---|---|---|---|").unwrap();
+        writeln!(o, "| N | f64 | dualgrad | num-dual | floor dual | ad_trait | ours / f | ours / floor | ours / num-dual | ours / ad_trait |").unwrap();
+        writeln!(o, "|---|---|---|---|---|---|---|---|---|---|").unwrap();
         for n in zoo::WIDTHS {
             let n = n.to_string();
             let to_floor = t.ratio(&group, "dualgrad", "floor", &n);
             let to_num_dual = t.ratio(&group, "dualgrad", "num-dual", &n);
+            let to_ad_trait = t.ratio(&group, "dualgrad", "ad_trait", &n);
             writeln!(
                 o,
-                "| {n} | {} | {} | {} | {} | {} | {} | {} |",
+                "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                 time(t.get(&group, "f64", &n)),
                 time(t.get(&group, "dualgrad", &n)),
                 time(t.get(&group, "num-dual", &n)),
                 time(t.get(&group, "floor", &n)),
+                time(t.get(&group, "ad_trait", &n)),
                 times(t.ratio(&group, "dualgrad", "f64", &n)),
                 times(to_floor),
                 times(to_num_dual),
+                times(to_ad_trait),
             )
             .unwrap();
+            for (sum, r) in log_sums
+                .iter_mut()
+                .zip([to_floor, to_num_dual, to_ad_trait])
+            {
+                if let Some(r) = r {
+                    sum.0 += r.ln();
+                    sum.1 += 1;
+                }
+            }
             let case = format!("{shape} N = {n}");
             if let (Some(f), Some(d)) = (to_floor, to_num_dual) {
                 cases += 1;
@@ -209,6 +239,13 @@ fn zoo_tables(t: &mut Table, o: &mut String) {
         o,
         "**Summary:** worst ours / floor {:.2}× ({}); worst ours / num-dual {:.2}× ({}); {misses} of {cases} cases miss a target by more than the 10% noise allowance (listed under Targets).",
         worst_floor.0, worst_floor.1, worst_num_dual.0, worst_num_dual.1
+    )
+    .unwrap();
+    let [floor, num_dual, ad_trait] =
+        log_sums.map(|(sum, count)| (sum / f64::from(count.max(1))).exp());
+    writeln!(
+        o,
+        "\n**Geometric means** over the cases: ours / floor {floor:.2}×, ours / num-dual {num_dual:.2}×, ours / ad_trait {ad_trait:.2}×."
     )
     .unwrap();
 }

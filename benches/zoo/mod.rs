@@ -2,6 +2,7 @@
 //! plain-timing check (`benches/zoo_check.rs`): the shapes, the floor dual,
 //! and one gradient runner per competitor.
 
+pub mod ad_trait_shapes;
 pub mod floor;
 pub mod fresh;
 pub mod num_dual_shapes;
@@ -16,7 +17,7 @@ use nalgebra::{SMatrix, SVector};
 pub const WIDTHS: [usize; 9] = [1, 2, 3, 4, 6, 8, 12, 16, 32];
 
 /// Every shape's name, in the order of [`for_each_shape!`].
-pub const SHAPES: [&str; 12] = [
+pub const SHAPES: [&str; 16] = [
     "rosenbrock",
     "poly_mean",
     "neighbours",
@@ -29,6 +30,10 @@ pub const SHAPES: [&str; 12] = [
     "variance",
     "hinge",
     "ackley",
+    "moments",
+    "quadform",
+    "gauss_loglik",
+    "lj_pairs",
 ];
 
 /// The shapes whose cost is partial arithmetic only (no library calls):
@@ -41,58 +46,107 @@ pub const ARITHMETIC: [&str; 5] = [
     "variance",
 ];
 
-/// Calls `$callback!(name, generic_shape, num_dual_shape)` once per shape.
+/// Calls `$callback!(name, generic_shape, num_dual_shape, ad_trait_shape)`
+/// once per shape.
 #[macro_export]
 macro_rules! for_each_shape {
     ($callback:ident) => {
         $callback!(
             "rosenbrock",
             zoo::shapes::rosenbrock,
-            zoo::num_dual_shapes::rosenbrock
+            zoo::num_dual_shapes::rosenbrock,
+            zoo::ad_trait_shapes::rosenbrock
         );
         $callback!(
             "poly_mean",
             zoo::shapes::poly_mean,
-            zoo::num_dual_shapes::poly_mean
+            zoo::num_dual_shapes::poly_mean,
+            zoo::ad_trait_shapes::poly_mean
         );
         $callback!(
             "neighbours",
             zoo::shapes::neighbours,
-            zoo::num_dual_shapes::neighbours
+            zoo::num_dual_shapes::neighbours,
+            zoo::ad_trait_shapes::neighbours
         );
         $callback!(
             "rational",
             zoo::shapes::rational,
-            zoo::num_dual_shapes::rational
+            zoo::num_dual_shapes::rational,
+            zoo::ad_trait_shapes::rational
         );
         $callback!(
             "pair_potential",
             zoo::shapes::pair_potential,
-            zoo::num_dual_shapes::pair_potential
+            zoo::num_dual_shapes::pair_potential,
+            zoo::ad_trait_shapes::pair_potential
         );
         $callback!(
             "norm_log",
             zoo::shapes::norm_log,
-            zoo::num_dual_shapes::norm_log
+            zoo::num_dual_shapes::norm_log,
+            zoo::ad_trait_shapes::norm_log
         );
         $callback!(
             "log_sum_exp",
             zoo::shapes::log_sum_exp,
-            zoo::num_dual_shapes::log_sum_exp
+            zoo::num_dual_shapes::log_sum_exp,
+            zoo::ad_trait_shapes::log_sum_exp
         );
         $callback!(
             "tanh_layer",
             zoo::shapes::tanh_layer,
-            zoo::num_dual_shapes::tanh_layer
+            zoo::num_dual_shapes::tanh_layer,
+            zoo::ad_trait_shapes::tanh_layer
         );
-        $callback!("trig", zoo::shapes::trig, zoo::num_dual_shapes::trig);
+        $callback!(
+            "trig",
+            zoo::shapes::trig,
+            zoo::num_dual_shapes::trig,
+            zoo::ad_trait_shapes::trig
+        );
         $callback!(
             "variance",
             zoo::shapes::variance,
-            zoo::num_dual_shapes::variance
+            zoo::num_dual_shapes::variance,
+            zoo::ad_trait_shapes::variance
         );
-        $callback!("hinge", zoo::shapes::hinge, zoo::num_dual_shapes::hinge);
-        $callback!("ackley", zoo::shapes::ackley, zoo::num_dual_shapes::ackley);
+        $callback!(
+            "hinge",
+            zoo::shapes::hinge,
+            zoo::num_dual_shapes::hinge,
+            zoo::ad_trait_shapes::hinge
+        );
+        $callback!(
+            "ackley",
+            zoo::shapes::ackley,
+            zoo::num_dual_shapes::ackley,
+            zoo::ad_trait_shapes::ackley
+        );
+        $callback!(
+            "moments",
+            zoo::shapes::moments,
+            zoo::num_dual_shapes::moments,
+            zoo::ad_trait_shapes::moments
+        );
+        $callback!(
+            "quadform",
+            zoo::shapes::quadform,
+            zoo::num_dual_shapes::quadform,
+            zoo::ad_trait_shapes::quadform
+        );
+        $callback!(
+            "gauss_loglik",
+            zoo::shapes::gauss_loglik,
+            zoo::num_dual_shapes::gauss_loglik,
+            zoo::ad_trait_shapes::gauss_loglik
+        );
+        $callback!(
+            "lj_pairs",
+            zoo::shapes::lj_pairs,
+            zoo::num_dual_shapes::lj_pairs,
+            zoo::ad_trait_shapes::lj_pairs
+        );
     };
 }
 

@@ -146,3 +146,57 @@ pub fn ackley<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
         - (-(squares / n).sqrt() * 0.2).exp() * 20.0
         - (cosines / n).exp()
 }
+
+pub fn moments<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+    let mut m = [D::from(0.0), D::from(0.0), D::from(0.0), D::from(0.0)];
+    for v in x {
+        let t = v.clone() * 0.7 + 0.1;
+        let mut power = t.clone();
+        for mk in m.iter_mut() {
+            *mk += power.clone();
+            power *= t.clone();
+        }
+    }
+    let n = x.len() as f64;
+    let [m0, m1, m2, m3] = m;
+    let mean = m0 / n;
+    m1 / n - mean.clone() * mean + m2 * 0.25 / n - m3 * 0.125 / n
+}
+
+pub fn quadform<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+    let n = x.len();
+    let mut sum = D::from(0.0);
+    for i in 0..n {
+        let mut row = D::from(0.0);
+        for (j, v) in x.iter().enumerate() {
+            row += v.clone() * (1.0 / (1.0 + (i as f64 - j as f64).abs()));
+        }
+        sum += x[i].clone() * 0.5 * row + x[i].clone() * (0.1 * i as f64 - 0.3);
+    }
+    sum
+}
+
+pub fn gauss_loglik<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+    let sigma: f64 = 0.8;
+    let mut sum = D::from(0.0);
+    for (i, v) in x.iter().enumerate() {
+        let r = -v.clone() + (i as f64 * 0.9).cos();
+        sum += r.clone() * r / (2.0 * sigma * sigma);
+    }
+    sum + x.len() as f64 * sigma.ln()
+}
+
+pub fn lj_pairs<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+    let (epsilon, sigma) = (0.3, 0.9);
+    let mut sum = D::from(0.0);
+    for i in 0..x.len() {
+        for j in i + 1..x.len() {
+            let r = x[j].clone() - x[i].clone() + (j - i) as f64;
+            let q = r.recip() * sigma;
+            let s2 = q.clone() * q;
+            let s6 = s2.clone() * s2.clone() * s2;
+            sum += (s6.clone() * s6.clone() - s6) * (4.0 * epsilon);
+        }
+    }
+    sum
+}

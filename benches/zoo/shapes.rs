@@ -183,3 +183,70 @@ pub fn rosenbrock_gradient<const N: usize>(x: &[f64; N]) -> [f64; N] {
     }
     g
 }
+
+/// The first four moments of an affine transform, vᵢ·0.7 + 0.1, from
+/// accumulators started at zero: many constants meet duals.
+pub fn moments<S: Float>(x: &[S]) -> S {
+    let (scale, shift): (S, S) = (c(0.7), c(0.1));
+    let mut m = [S::zero(); 4];
+    for i in 0..x.len() {
+        let t = x[i] * scale + shift;
+        let mut power = t;
+        for k in 0..4 {
+            m[k] = m[k] + power;
+            power = power * t;
+        }
+    }
+    let n: S = c(x.len() as f64);
+    let mean = m[0] / n;
+    m[1] / n - mean * mean + c::<S>(0.25) * m[2] / n - c::<S>(0.125) * m[3] / n
+}
+
+/// A quadratic form ½ xᵀAx + bᵀx with A and b from formulas, every entry a
+/// constant dual.
+pub fn quadform<S: Float>(x: &[S]) -> S {
+    let n = x.len();
+    let mut sum = S::zero();
+    for i in 0..n {
+        let mut row = S::zero();
+        for j in 0..n {
+            let a: S = c(1.0 / (1.0 + (i as f64 - j as f64).abs()));
+            row = row + a * x[j];
+        }
+        let b: S = c(0.1 * i as f64 - 0.3);
+        sum = sum + c::<S>(0.5) * x[i] * row + b * x[i];
+    }
+    sum
+}
+
+/// A Gaussian negative log-likelihood of the xᵢ as means of fixed data
+/// yᵢ, with one shared σ = 0.8: Σ (yᵢ − xᵢ)²/(2σ²) + n·ln σ.
+pub fn gauss_loglik<S: Float>(x: &[S]) -> S {
+    let sigma: S = c(0.8);
+    let two: S = c(2.0);
+    let mut sum = S::zero();
+    for i in 0..x.len() {
+        let y: S = c((i as f64 * 0.9).cos());
+        let r = y - x[i];
+        sum = sum + r * r / (two * sigma * sigma);
+    }
+    sum + c::<S>(x.len() as f64) * sigma.ln()
+}
+
+/// A Lennard-Jones-like energy of points on a line at positions i + xᵢ:
+/// Σᵢ<ⱼ 4ε((σ/r)¹² − (σ/r)⁶), constants ε = 0.3 and σ = 0.9.
+pub fn lj_pairs<S: Float>(x: &[S]) -> S {
+    let epsilon: S = c(0.3);
+    let sigma: S = c(0.9);
+    let four: S = c(4.0);
+    let mut sum = S::zero();
+    for i in 0..x.len() {
+        for j in i + 1..x.len() {
+            let r = c::<S>((j - i) as f64) + x[j] - x[i];
+            let s2 = (sigma / r) * (sigma / r);
+            let s6 = s2 * s2 * s2;
+            sum = sum + four * epsilon * (s6 * s6 - s6);
+        }
+    }
+    sum
+}
