@@ -302,7 +302,7 @@
 //! except that its Hessian is symmetric by construction. NaN and ±∞ inputs
 //! flow through as IEEE values. Why two rows for
 //! constants: the zero-partials guard costs work on every evaluation (a
-//! compare and a mask per pair of partials up to three partials, a test and
+//! compare and a mask per pair of partials up to eight partials, a test and
 //! a branch beyond, which keeps the compiler from holding consecutive
 //! operations' partials in registers), too much on sums, products and
 //! smooth functions; the singular functions are expensive already, so there
