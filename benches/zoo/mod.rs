@@ -214,20 +214,21 @@ pub fn assert_hessians_agree<const N: usize>(
     }
 }
 
-/// Checks that the three dual gradients agree with each other before any
+/// Checks that the four dual gradients agree with each other before any
 /// of them is timed, so that a fast wrong answer cannot pass.
 pub fn assert_agree<const N: usize>(
     name: &str,
     ours: &[f64; N],
     floor: &[f64; N],
     num_dual: &[f64],
+    ad_trait: &[f64; N],
 ) {
     for i in 0..N {
-        let (a, b, c) = (ours[i], floor[i], num_dual[i]);
+        let (a, b, c, d) = (ours[i], floor[i], num_dual[i], ad_trait[i]);
         let scale = b.abs().max(1.0);
         assert!(
-            (a - b).abs() <= 1e-12 * scale && (a - c).abs() <= 1e-12 * scale,
-            "{name} N={N} entry {i}: ours {a}, floor {b}, num-dual {c}"
+            [a, c, d].iter().all(|v| (v - b).abs() <= 1e-12 * scale),
+            "{name} N={N} entry {i}: ours {a}, floor {b}, num-dual {c}, ad_trait {d}"
         );
     }
 }
