@@ -339,49 +339,41 @@
 #![deny(unsafe_code)]
 #![deny(unconditional_recursion)]
 
+// The number types, their kernel and the function table come first: their
+// macros are used by every module below.
 #[macro_use]
-mod macros;
-// First after the macros: the function table (`rules/table.rs`) is a macro
-// that every number type's module expands.
-#[macro_use]
-mod rules;
+mod number;
 
-pub mod chunk;
 mod drivers;
-mod dual;
-mod dual2;
 mod error;
-mod features;
 mod function;
 pub mod gradcheck;
-#[cfg(feature = "nalgebra")]
-#[cfg_attr(docsrs, doc(cfg(feature = "nalgebra")))]
-pub mod linalg;
-mod num_traits_impls;
-mod ops;
-mod partials;
-mod passes;
-mod real;
-#[cfg(feature = "sparse")]
-#[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
-pub mod sparse;
+mod integrations;
 #[cfg(feature = "special")]
 #[cfg_attr(docsrs, doc(cfg(feature = "special")))]
 pub mod special;
-mod tag;
 
-pub use drivers::{
+#[doc(inline)]
+pub use drivers::chunk;
+#[cfg(feature = "nalgebra")]
+#[cfg_attr(docsrs, doc(cfg(feature = "nalgebra")))]
+#[doc(inline)]
+pub use drivers::linalg;
+#[cfg(feature = "sparse")]
+#[cfg_attr(docsrs, doc(cfg(feature = "sparse")))]
+#[doc(inline)]
+pub use drivers::sparse;
+#[cfg(feature = "argmin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "argmin")))]
+pub use integrations::argmin;
+
+pub use drivers::array::{
     derivative, directional_derivative, gradient, hessian, hessian_vector_product, jacobian,
     jacobian_vector_product, second_derivative, value_and_derivative, value_and_derivatives,
     value_and_gradient, value_and_jacobian, value_and_vector_derivative, value_gradient_hessian,
     vector_derivative,
 };
-pub use dual::Dual;
-pub use dual2::Dual2;
 pub use error::DimensionError;
-#[cfg(feature = "argmin")]
-#[cfg_attr(docsrs, doc(cfg(feature = "argmin")))]
-pub use features::argmin;
 pub use function::{ScalarFn, VectorFn};
 pub use num_traits;
-pub use real::Real;
+pub use number::{Dual, Dual2, Real};

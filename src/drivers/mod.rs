@@ -1,19 +1,22 @@
-//! The drivers: seed the inputs, call the function once, read the result.
+//! The drivers, by family: seed the inputs, call the function, read the
+//! derivatives.
 //!
-//! One file per driver, as a user looks for them. All take the function
-//! first, so a generic `fn f<S: Float>(x: &[S]) -> S` is passed by name.
+//! * `array/`: inputs of compile-time length (`[T; N]`), one evaluation on
+//!   `Dual<T, N>` or `Dual2<T, N>`; re-exported at the crate root;
+//! * `passes/`: the one pass engine under every run-time-length family:
+//!   the block split and the loop at first and second order, dense,
+//!   grouped (sparse) and parallel;
+//! * `chunk/`: slices of run-time length, in chunks of C partials
+//!   (`dualgrad::chunk`);
+//! * `linalg/`: nalgebra's `SVector` (one evaluation) and `DVector` (an
+//!   adapter over chunk mode) (`dualgrad::linalg`, feature `nalgebra`);
+//! * `sparse/`: sparsity detection, colouring and compressed evaluation
+//!   (`dualgrad::sparse`, feature `sparse`).
 
-mod derivative;
-mod directional;
-mod gradient;
-mod hessian;
-mod jacobian;
-
-pub use derivative::{
-    derivative, second_derivative, value_and_derivative, value_and_derivatives,
-    value_and_vector_derivative, vector_derivative,
-};
-pub use directional::{directional_derivative, jacobian_vector_product};
-pub use gradient::{gradient, value_and_gradient};
-pub use hessian::{hessian, hessian_vector_product, value_gradient_hessian};
-pub use jacobian::{jacobian, value_and_jacobian};
+pub(crate) mod array;
+pub mod chunk;
+#[cfg(feature = "nalgebra")]
+pub mod linalg;
+pub(crate) mod passes;
+#[cfg(feature = "sparse")]
+pub mod sparse;

@@ -159,8 +159,12 @@
 //! duals to 1e−12 relative, and with the tables' mpmath second derivatives
 //! to the figures `tests/special.rs` asserts.
 
+mod dual;
+mod dual2;
 mod float;
 mod polygamma;
+
+pub(crate) use dual::bessel_slope;
 
 use num_traits::Float;
 

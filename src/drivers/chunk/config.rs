@@ -1,0 +1,209 @@
+//! Work buffers for the chunk-mode drivers, reused across calls.
+
+use core::fmt;
+
+use num_traits::Float;
+
+use super::DEFAULT_CHUNK;
+use crate::{Dual, Dual2};
+
+/// The work buffer of [`gradient_with`](super::gradient_with) for inputs of
+/// length n: the n dual inputs, reused by every call so that repeated
+/// gradients allocate nothing. The chunk size C defaults to
+/// [`DEFAULT_CHUNK`].
+///
+/// ```
+/// use dualgrad::chunk::GradientConfig;
+/// let config = GradientConfig::<f64, 4>::new(10);
+/// assert_eq!((config.len(), config.passes()), (10, 3));
+/// ```
+#[derive(Clone, Debug)]
+pub struct GradientConfig<T, const C: usize = DEFAULT_CHUNK> {
+    pub(crate) inputs: Vec<Dual<T, C>>,
+}
+
+impl<T: Float, const C: usize> GradientConfig<T, C> {
+    /// A config for inputs of length `n`.
+    ///
+    /// A chunk size C = 0 is rejected at compile time: a pass with no
+    /// partials cannot seed any input.
+    ///
+    /// ```
+    /// use dualgrad::chunk::GradientConfig;
+    /// let config = GradientConfig::<f64>::new(3);
+    /// assert_eq!(config.len(), 3);
+    /// ```
+    #[must_use]
+    pub fn new(n: usize) -> Self {
+        const { assert!(C > 0, "chunk size C must be at least 1") };
+        GradientConfig {
+            inputs: vec![Dual::constant(T::zero()); n],
+        }
+    }
+
+    /// The input length n this config was made for.
+    ///
+    /// ```
+    /// use dualgrad::chunk::GradientConfig;
+    /// assert_eq!(GradientConfig::<f64>::new(7).len(), 7);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// `true` for a config of zero inputs.
+    ///
+    /// ```
+    /// use dualgrad::chunk::GradientConfig;
+    /// assert!(GradientConfig::<f64>::new(0).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// The number of passes of f per gradient, ⌈n / C⌉.
+    ///
+    /// ```
+    /// use dualgrad::chunk::GradientConfig;
+    /// assert_eq!(GradientConfig::<f64, 8>::new(100).passes(), 13);
+    /// ```
+    #[must_use]
+    pub fn passes(&self) -> usize {
+        self.inputs.len().div_ceil(C)
+    }
+}
+
+/// The work buffers of [`jacobian_with`](super::jacobian_with) for n inputs
+/// and m outputs.
+///
+/// ```
+/// use dualgrad::chunk::JacobianConfig;
+/// let config = JacobianConfig::<f64, 2>::new(3, 4);
+/// assert_eq!((config.inputs(), config.outputs()), (3, 4));
+/// ```
+#[derive(Clone, Debug)]
+pub struct JacobianConfig<T, const C: usize = DEFAULT_CHUNK> {
+    pub(crate) gradient: GradientConfig<T, C>,
+    pub(crate) outputs: Vec<Dual<T, C>>,
+}
+
+impl<T: Float, const C: usize> JacobianConfig<T, C> {
+    /// A config for n inputs and m outputs.
+    ///
+    /// ```
+    /// use dualgrad::chunk::JacobianConfig;
+    /// let config = JacobianConfig::<f64>::new(2, 3);
+    /// assert_eq!(config.outputs(), 3);
+    /// ```
+    #[must_use]
+    pub fn new(n: usize, m: usize) -> Self {
+        JacobianConfig {
+            gradient: GradientConfig::new(n),
+            outputs: vec![Dual::constant(T::zero()); m],
+        }
+    }
+
+    /// The number of inputs n.
+    ///
+    /// ```
+    /// use dualgrad::chunk::JacobianConfig;
+    /// assert_eq!(JacobianConfig::<f64>::new(2, 3).inputs(), 2);
+    /// ```
+    #[must_use]
+    pub fn inputs(&self) -> usize {
+        self.gradient.len()
+    }
+
+    /// The number of outputs m.
+    ///
+    /// ```
+    /// use dualgrad::chunk::JacobianConfig;
+    /// assert_eq!(JacobianConfig::<f64>::new(2, 3).outputs(), 3);
+    /// ```
+    #[must_use]
+    pub fn outputs(&self) -> usize {
+        self.outputs.len()
+    }
+}
+
+/// The work buffer of [`hessian_with`](super::hessian_with) for inputs of
+/// length n: n second-order numbers `Dual2<T, C>`. Up to C inputs take one
+/// pass; more are split into blocks of ⌊C/2⌋, one pass per pair of blocks
+/// (see [`passes`](Self::passes)), so an odd C leaves one lane unused: pick
+/// an even C.
+///
+/// ```
+/// use dualgrad::chunk::HessianConfig;
+/// let config = HessianConfig::<f64, 4>::new(10);
+/// // ⌈10 / 2⌉ = 5 blocks of 2 inputs, one pass per pair of blocks: 5·4/2.
+/// assert_eq!((config.len(), config.passes()), (10, 10));
+/// ```
+#[derive(Clone)]
+pub struct HessianConfig<T, const C: usize = DEFAULT_CHUNK> {
+    pub(crate) inputs: Vec<Dual2<T, C>>,
+}
+
+impl<T: Float + fmt::Debug, const C: usize> fmt::Debug for HessianConfig<T, C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HessianConfig")
+            .field("inputs", &self.inputs)
+            .finish()
+    }
+}
+
+impl<T: Float, const C: usize> HessianConfig<T, C> {
+    /// A config for inputs of length `n`. A width C < 2 is rejected at
+    /// compile time (when the code is built: `cargo build` and `cargo test`
+    /// report it, `cargo check` does not): a pass seeds a pair of blocks of
+    /// ⌊C/2⌋ inputs.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64>::new(3).len(), 3);
+    /// ```
+    #[must_use]
+    pub fn new(n: usize) -> Self {
+        const { assert!(C >= 2, "a Hessian's width C must be at least 2") };
+        HessianConfig {
+            inputs: vec![Dual2::constant(T::zero()); n],
+        }
+    }
+
+    /// The input length n this config was made for.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64>::new(7).len(), 7);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.inputs.len()
+    }
+
+    /// `true` for a config of zero inputs.
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert!(HessianConfig::<f64>::new(0).is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+    }
+
+    /// The number of evaluations of f per Hessian: 1 for n ≤ C, else
+    /// b·(b − 1)/2 for b = ⌈n / (C/2)⌉ blocks, one per pair of blocks (each
+    /// pass also gives the Hessian within its two blocks).
+    ///
+    /// ```
+    /// use dualgrad::chunk::HessianConfig;
+    /// assert_eq!(HessianConfig::<f64, 12>::new(12).passes(), 1);
+    /// assert_eq!(HessianConfig::<f64, 12>::new(13).passes(), 3);
+    /// ```
+    #[must_use]
+    pub fn passes(&self) -> usize {
+        crate::drivers::passes::second_order_passes(self.inputs.len(), C)
+    }
+}

@@ -1,0 +1,554 @@
+//! Drivers for `DVector` inputs of run-time length n, in chunk-mode passes.
+//!
+//! As in [`crate::chunk`], the input is differentiated C coordinates at a
+//! time ([`DEFAULT_CHUNK`] unless a config names another C): each pass
+//! seeds the next C coordinates of one `DVector` of duals and leaves the
+//! others constant, so a gradient or Jacobian takes ⌈n / C⌉ evaluations of
+//! f. A Hessian runs chunk mode's passes on `Dual2<T, C>` (one for n ≤ C,
+//! else one per pair of blocks of C/2, see
+//! [`chunk::hessian`](crate::chunk::hessian)). The `_with` forms take chunk mode's configs
+//! ([`GradientConfig`], [`JacobianConfig`], [`HessianConfig`]) and
+//! allocate nothing on repeat.
+//!
+//! ```
+//! use dualgrad::linalg::dynamic;
+//! use nalgebra::DVector;
+//!
+//! // f(x) = ‖x‖² for 20 inputs: ⌈20 / DEFAULT_CHUNK⌉ = 2 passes of 12 partials.
+//! let x = DVector::from_fn(20, |i, _| i as f64);
+//! let g = dynamic::gradient(|x| x.norm_squared(), &x);
+//! assert_eq!(g, &x * 2.0);
+//! ```
+
+use core::mem;
+
+use nalgebra::{DMatrix, DVector, Scalar};
+use num_traits::Float;
+
+use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, hessian_passes};
+use crate::drivers::passes::{along_first_order, first_order};
+use crate::{DimensionError, Dual, Dual2};
+
+/// The gradient of f: ℝⁿ → ℝ for a `DVector` of run-time length n, in
+/// ⌈n / [`DEFAULT_CHUNK`]⌉ passes. The gradient of *Mathematics for Machine
+/// Learning* (§5.2) is a row vector; it is returned as a column `DVector`,
+/// the shape a step x − α∇f needs.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let x = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+/// let g = dynamic::gradient(|x| x.product(), &x);
+/// assert_eq!(g, DVector::from_vec(vec![6.0, 3.0, 2.0]));
+/// ```
+#[must_use]
+pub fn gradient<T, F>(f: F, x: &DVector<T>) -> DVector<T>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
+{
+    value_and_gradient(f, x).1
+}
+
+/// The value f(x) and the gradient, as [`gradient`]. For an empty `x`, f is
+/// called once on the empty vector for its value.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let (v, g) = dynamic::value_and_gradient(|x| x.sum(), &DVector::from_element(10, 0.5));
+/// assert_eq!((v, g), (5.0, DVector::from_element(10, 1.0)));
+/// ```
+#[must_use]
+pub fn value_and_gradient<T, F>(f: F, x: &DVector<T>) -> (T, DVector<T>)
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
+{
+    let mut config = GradientConfig::new(x.len());
+    let mut out = DVector::from_element(x.len(), T::zero());
+    let value = run_gradient(&mut config, f, x, &mut out);
+    (value, out)
+}
+
+/// The gradient into `out`, on the work buffer of `config` (chunk mode's,
+/// whose C sets the partials per pass): allocates nothing. Returns f(x).
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` does not have the length the config was made
+/// for, or `out` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::chunk::GradientConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let mut config = GradientConfig::<f64, 4>::new(3);
+/// let mut g = DVector::zeros(3);
+/// let x = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+/// let value = dynamic::gradient_with(&mut config, |x| x.norm_squared(), &x, &mut g).unwrap();
+/// assert_eq!((value, g), (14.0, &x * 2.0));
+/// ```
+pub fn gradient_with<T, F, const C: usize>(
+    config: &mut GradientConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DVector<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
+{
+    DimensionError::check(
+        "input x",
+        config.len(),
+        x.len(),
+        "the length the config was made for",
+    )?;
+    DimensionError::check("gradient buffer", x.len(), out.len(), "one entry per input")?;
+    Ok(run_gradient(config, f, x, out))
+}
+
+/// The m × n Jacobian of f: ℝⁿ → ℝᵐ for `DVector`s of run-time lengths,
+/// in ⌈n / [`DEFAULT_CHUNK`]⌉ passes. Row `i` is the gradient of output `i`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if f returns outputs of different lengths in
+/// different passes.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// let f = |x: &DVector<_>| DVector::from_vec(vec![x[0] * x[1], x[0] + x[1]]);
+/// let j = dynamic::jacobian(f, &DVector::from_vec(vec![3.0, 4.0])).unwrap();
+/// assert_eq!(j, DMatrix::from_row_slice(2, 2, &[4.0, 3.0, 1.0, 1.0]));
+/// ```
+pub fn jacobian<T, F>(f: F, x: &DVector<T>) -> Result<DMatrix<T>, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> DVector<Dual<T, DEFAULT_CHUNK>>,
+{
+    value_and_jacobian(f, x).map(|(_, j)| j)
+}
+
+/// The value f(x) and the Jacobian, as [`jacobian`]. For an empty `x`, f is
+/// called once for its value, and the Jacobian is m × 0.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if f returns outputs of different lengths in
+/// different passes.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// // An output whose length depends on the pass is reported, not a panic.
+/// let x = DVector::from_element(dualgrad::chunk::DEFAULT_CHUNK + 1, 1.0); // two passes
+/// let grows = |x: &DVector<dualgrad::Dual<f64, { dualgrad::chunk::DEFAULT_CHUNK }>>| {
+///     let m = if x[0].is_constant() { 2 } else { 1 };
+///     DVector::from_element(m, x[0])
+/// };
+/// let err = dynamic::value_and_jacobian(grows, &x).unwrap_err();
+/// assert_eq!((err.expected(), err.found()), (1, 2));
+/// ```
+pub fn value_and_jacobian<T, F>(
+    f: F,
+    x: &DVector<T>,
+) -> Result<(DVector<T>, DMatrix<T>), DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> DVector<Dual<T, DEFAULT_CHUNK>>,
+{
+    let n = x.len();
+    let mut inputs = x.map(Dual::constant);
+    let mut values = DVector::zeros(0);
+    let mut out = DMatrix::zeros(0, n);
+    first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        let y = f(inputs);
+        if block.start == 0 {
+            values = y.map(|yi| yi.value());
+            out = DMatrix::zeros(y.len(), n);
+        }
+        DimensionError::check(
+            "output of f",
+            out.nrows(),
+            y.len(),
+            "the length of its first output",
+        )?;
+        read_columns(y.as_slice(), block, &mut out);
+        Ok(())
+    })?;
+    Ok((values, out))
+}
+
+/// The Jacobian into `out` (m × n), for an f that writes its m outputs
+/// into a `DVector`, on the work buffers of `config` (chunk mode's):
+/// allocates nothing. Every output is the constant 0 when f is called.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` does not have n entries or `out` is not
+/// m × n (its rows, then its columns).
+///
+/// ```
+/// use dualgrad::chunk::JacobianConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// let mut config = JacobianConfig::<f64>::new(2, 2);
+/// let mut j = DMatrix::zeros(2, 2);
+/// let f = |x: &DVector<_>, y: &mut DVector<_>| {
+///     y[0] = x[0] * x[1];
+///     y[1] = x[0] + x[1];
+/// };
+/// dynamic::jacobian_with(&mut config, f, &DVector::from_vec(vec![3.0, 4.0]), &mut j).unwrap();
+/// assert_eq!(j, DMatrix::from_row_slice(2, 2, &[4.0, 3.0, 1.0, 1.0]));
+/// ```
+pub fn jacobian_with<T, F, const C: usize>(
+    config: &mut JacobianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DMatrix<T>,
+) -> Result<(), DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, C>>, &mut DVector<Dual<T, C>>),
+{
+    let (n, m) = (config.inputs(), config.outputs());
+    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    DimensionError::check("Jacobian matrix's rows", m, out.nrows(), "one per output")?;
+    DimensionError::check("Jacobian matrix's columns", n, out.ncols(), "one per input")?;
+    let mut inputs = DVector::from_vec(mem::take(&mut config.gradient.inputs));
+    let mut outputs = DVector::from_vec(mem::take(&mut config.outputs));
+    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        outputs.fill(Dual::constant(T::zero()));
+        f(inputs, &mut outputs);
+        read_columns(outputs.as_slice(), block, out);
+        Ok::<(), core::convert::Infallible>(())
+    });
+    config.gradient.inputs = inputs.data.into();
+    config.outputs = outputs.data.into();
+    Ok(())
+}
+
+/// The n × n Hessian of f: ℝⁿ → ℝ for a `DVector` of run-time length n, on
+/// `Dual2<T, C>` with C = [`DEFAULT_CHUNK`], in the passes of
+/// [`chunk::hessian`](crate::chunk::hessian): one for n ≤ C, else one per
+/// pair of blocks of C/2.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// // f(x) = Σ xᵢ³ has Hessian diag(6xᵢ).
+/// let x = DVector::from_fn(11, |i, _| i as f64);
+/// let h = dynamic::hessian(|x| x.iter().map(|v| v.powi(3)).sum(), &x);
+/// assert_eq!(h, DMatrix::from_diagonal(&(&x * 6.0)));
+/// ```
+#[must_use]
+pub fn hessian<T, F>(f: F, x: &DVector<T>) -> DMatrix<T>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
+{
+    value_gradient_hessian(f, x).2
+}
+
+/// The value f(x), the gradient and the Hessian, as [`hessian`].
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// // f(x) = (Σ xᵢ)²: gradient 2Σxᵢ everywhere, Hessian all 2s.
+/// let x = DVector::from_element(9, 1.0);
+/// let (v, g, h) = dynamic::value_gradient_hessian(|x| x.sum().powi(2), &x);
+/// assert_eq!(v, 81.0);
+/// assert_eq!(g, DVector::from_element(9, 18.0));
+/// assert_eq!(h, DMatrix::from_element(9, 9, 2.0));
+/// ```
+#[must_use]
+pub fn value_gradient_hessian<T, F>(f: F, x: &DVector<T>) -> (T, DVector<T>, DMatrix<T>)
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
+{
+    let n = x.len();
+    let mut config = HessianConfig::new(n);
+    let mut gradient = DVector::from_element(n, T::zero());
+    let mut hessian = DMatrix::from_element(n, n, T::zero());
+    let value = run_hessian(&mut config, f, x, &mut gradient, &mut hessian);
+    (value, gradient, hessian)
+}
+
+/// f(x), with the gradient into `gradient` and the Hessian into `hessian`,
+/// on the work buffer of `config` (chunk mode's): allocates nothing.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `x` or `gradient` does not have n entries, or
+/// `hessian` is not n × n.
+///
+/// ```
+/// use dualgrad::chunk::HessianConfig;
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::{DMatrix, DVector};
+///
+/// let mut config = HessianConfig::<f64, 2>::new(3);
+/// let (mut g, mut h) = (DVector::zeros(3), DMatrix::zeros(3, 3));
+/// let x = DVector::from_vec(vec![1.0, 2.0, 3.0]);
+/// let v = dynamic::hessian_with(&mut config, |x| x.norm_squared(), &x, &mut g, &mut h).unwrap();
+/// assert_eq!((v, g, h), (14.0, &x * 2.0, DMatrix::identity(3, 3) * 2.0));
+/// ```
+pub fn hessian_with<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    gradient: &mut DVector<T>,
+    hessian: &mut DMatrix<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
+{
+    let n = config.len();
+    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
+    DimensionError::check(
+        "Hessian matrix's columns",
+        n,
+        hessian.ncols(),
+        "one per input",
+    )?;
+    Ok(run_hessian(config, f, x, gradient, hessian))
+}
+
+/// The Hessian-vector product ∇²f(x)·v, without forming the Hessian:
+/// ⌈n / [`DEFAULT_CHUNK`]⌉ passes on `Dual<Dual<T, C>, 1>` (forward over
+/// forward).
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// // f(x) = ‖x‖⁴: H = 4‖x‖²I + 8xxᵀ.
+/// let x = DVector::from_vec(vec![1.0, 2.0]);
+/// let v = DVector::from_vec(vec![1.0, 0.0]);
+/// let hv = dynamic::hessian_vector_product(|x| x.norm_squared().powi(2), &x, &v).unwrap();
+/// assert_eq!(hv, DVector::from_vec(vec![28.0, 16.0]));
+/// ```
+pub fn hessian_vector_product<T, F>(
+    f: F,
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<T>, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<Dual<T, DEFAULT_CHUNK>, 1>>) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
+{
+    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
+    let mut inputs = DVector::from_element(x.len(), Dual::constant(Dual::constant(T::zero())));
+    let mut out = DVector::from_element(x.len(), T::zero());
+    let Ok(()) = along_first_order(&mut inputs, x.as_slice(), v.as_slice(), |inputs, block| {
+        let y = f(inputs);
+        crate::drivers::passes::read_block(&y.partials()[0], block, out.as_mut_slice());
+        Ok::<(), core::convert::Infallible>(())
+    });
+    Ok(out)
+}
+
+/// The directional derivative ∇f(x)·v along `v`, from one evaluation on
+/// `Dual<T, 1>`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let x = DVector::from_vec(vec![3.0, 4.0]);
+/// let v = DVector::from_vec(vec![1.0, 2.0]);
+/// assert_eq!(dynamic::directional_derivative(|x| x[0] * x[1], &x, &v), Ok(10.0));
+/// ```
+pub fn directional_derivative<T, F>(
+    f: F,
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<T, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, 1>>) -> Dual<T, 1>,
+{
+    Ok(f(&along(x, v)?).partials()[0])
+}
+
+/// The Jacobian-vector product J(x)·v, from one evaluation on
+/// `Dual<T, 1>`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let f = |x: &DVector<dualgrad::Dual<f64, 1>>| x.map(|v| v * v);
+/// let (x, v) = (DVector::from_vec(vec![1.0, 2.0]), DVector::from_vec(vec![1.0, 1.0]));
+/// assert_eq!(dynamic::jacobian_vector_product(f, &x, &v), Ok(DVector::from_vec(vec![2.0, 4.0])));
+/// ```
+pub fn jacobian_vector_product<T, F>(
+    f: F,
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<T>, DimensionError>
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, 1>>) -> DVector<Dual<T, 1>>,
+{
+    Ok(f(&along(x, v)?).map(|y| y.partials()[0]))
+}
+
+/// The derivative f′(t) of a curve f: ℝ → ℝᵐ returned as a `DVector`,
+/// from one evaluation on `Dual<T, 1>`.
+///
+/// ```
+/// use dualgrad::linalg::dynamic;
+/// use nalgebra::DVector;
+///
+/// let helix = |t: dualgrad::Dual<f64, 1>| DVector::from_vec(vec![t.cos(), t.sin(), t]);
+/// assert_eq!(dynamic::vector_derivative(helix, 0.0), DVector::from_vec(vec![0.0, 1.0, 1.0]));
+/// ```
+#[must_use]
+pub fn vector_derivative<T, F>(f: F, t: T) -> DVector<T>
+where
+    T: Float + Scalar,
+    F: Fn(Dual<T, 1>) -> DVector<Dual<T, 1>>,
+{
+    f(crate::drivers::passes::variable(t)).map(|y| y.partials()[0])
+}
+
+/// The gradient passes, lengths already checked.
+fn run_gradient<T, F, const C: usize>(
+    config: &mut GradientConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    out: &mut DVector<T>,
+) -> T
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
+{
+    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
+    let mut value = T::nan();
+    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
+        let y = f(inputs);
+        crate::drivers::passes::read_block(&y, block, out.as_mut_slice());
+        value = y.value();
+        Ok::<(), core::convert::Infallible>(())
+    });
+    config.inputs = inputs.data.into();
+    value
+}
+
+/// Chunk mode's Hessian passes on a `DVector` buffer, lengths already
+/// checked.
+fn run_hessian<T, F, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: F,
+    x: &DVector<T>,
+    gradient: &mut DVector<T>,
+    hessian: &mut DMatrix<T>,
+) -> T
+where
+    T: Float + Scalar,
+    F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
+{
+    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
+    let value = hessian_passes(
+        &mut inputs,
+        f,
+        x.as_slice(),
+        |i, d| gradient[i] = d,
+        |i, j, d| {
+            hessian[(i, j)] = d;
+            hessian[(j, i)] = d;
+        },
+    );
+    config.inputs = inputs.data.into();
+    value
+}
+
+/// Writes the partials of the outputs `y` along `block` into columns
+/// `block` of the Jacobian `out`.
+fn read_columns<T: Float + Scalar, const C: usize>(
+    y: &[Dual<T, C>],
+    block: core::ops::Range<usize>,
+    out: &mut DMatrix<T>,
+) {
+    for (k, j) in block.enumerate() {
+        for (i, yi) in y.iter().enumerate() {
+            out[(i, j)] = yi.partials()[k];
+        }
+    }
+}
+
+/// The inputs `xᵢ + vᵢε`.
+fn along<T: Float + Scalar>(
+    x: &DVector<T>,
+    v: &DVector<T>,
+) -> Result<DVector<Dual<T, 1>>, DimensionError> {
+    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
+    Ok(x.zip_map(v, crate::drivers::passes::along()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hessian_blocks_cover_every_pair_once_and_mirror() {
+        // f(x) = Σᵢⱼ cᵢⱼ xᵢxⱼ with distinct cᵢⱼ: H = C + Cᵀ, across block
+        // boundaries (n = 19 gives four blocks of 4 or 5, six passes).
+        let n = 19;
+        let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
+        let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums
+        let f = |v: &DVector<Dual2<f64, DEFAULT_CHUNK>>| {
+            let mut s = Dual2::constant(0.0);
+            for i in 0..n {
+                for j in 0..n {
+                    s += v[i] * v[j] * c[(i, j)];
+                }
+            }
+            s
+        };
+        let (value, gradient, hessian) = value_gradient_hessian(f, &x);
+        let expected = &c + c.transpose();
+        assert_eq!(hessian, expected);
+        assert_eq!(gradient, &expected * &x);
+        assert_eq!(value, x.dot(&(&c * &x)));
+    }
+
+    #[test]
+    fn empty_input_calls_f_once_for_the_value() {
+        let x = DVector::<f64>::zeros(0);
+        assert_eq!(value_and_gradient(|_| Dual::constant(3.0), &x).0, 3.0);
+        let (v, j) =
+            value_and_jacobian(|_| DVector::from_element(2, Dual::constant(1.0)), &x).unwrap();
+        assert_eq!((v.len(), j.shape()), (2, (2, 0)));
+        assert_eq!(value_gradient_hessian(|_| Dual2::constant(4.0), &x).0, 4.0);
+    }
+}
