@@ -10,7 +10,7 @@
 //! Only the epsilon's value is used as the tolerance; its other parts are
 //! ignored. The defaults (`default_epsilon`, `default_max_relative`,
 //! `default_max_ulps`) are `T`'s. One macro writes the three impls for both
-//! types, on top of their common list of parts (`parts.rs`).
+//! types, on top of their common list of parts (`number/parts.rs`).
 
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
 use num_traits::Float;

@@ -1,5 +1,5 @@
 //! The crate's private macros for trait and operator implementations,
-//! defined once and used by `ops.rs`, `num_traits_impls.rs`, the nalgebra
+//! defined once and used by the number types' `ops.rs` and `traits.rs`, the nalgebra
 //! integration and their `Dual2` counterparts.
 
 /// Trait methods that forward to the inherent method of the same name, where
@@ -49,7 +49,7 @@ macro_rules! scalar_on_the_left {
 
 /// Every ownership and scalar combination of one binary operator, from its
 /// three kernels (`Dual op Dual`, `Dual op T`, `T op Dual`), for `Dual` and
-/// `Dual2` (used by `ops.rs` and `dual2/ops.rs`).
+/// `Dual2` (used by `dual/ops.rs` and `dual2/ops.rs`).
 macro_rules! binary_operator {
     ($Type:ident; $Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident,
      $dual_dual:ident, $dual_scalar:ident, $scalar_dual:ident) => {

@@ -2,7 +2,7 @@
 //! `special`) on [`Dual`]: those with an order argument (ψₙ, Jₙ, Yₙ) or two
 //! arguments (β, ln β, P, Q), and the helpers their slopes share. The
 //! one-argument functions (erf, Γ, ψ, J₀, …) are rules of the function
-//! table (`table.rs`). `Dual2` and nested duals differentiate these same
+//! table (`number/functions/mod.rs`). `Dual2` and nested duals differentiate these same
 //! rules. The value is always `T`'s own function of the value, so it is
 //! bit-identical to the plain evaluation.
 //!

@@ -1,10 +1,10 @@
 //! The special functions of two arguments on [`Dual2`] (feature
 //! `special`): no rule is written here. Each function evaluates the
-//! same-named rule of [`Dual`](crate::Dual) on a nested dual (as `rules.rs`
+//! same-named rule of [`Dual`](crate::Dual) on a nested dual (as `number/dual2/elementary.rs`
 //! does for the elementary functions), so g″ comes from differentiating
 //! g′'s formula. The one-argument special functions (ψ′ = ψ₁ gives
 //! ψ″ = ψ₂, Γ′ = Γψ gives Γ″ = Γ(ψ² + ψ₁), …) come from the function table
-//! (`rules/table.rs`), expanded in `rules.rs`.
+//! (`number/functions/mod.rs`), expanded in `number/dual2/elementary.rs`.
 
 use crate::Dual2;
 use crate::special::SpecialFloat;

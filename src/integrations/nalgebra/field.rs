@@ -1,6 +1,6 @@
 //! simba's `Field`: `Dual` and `Dual2` have the four operations, their
-//! `op=` forms and negation, each carrying its derivative rule (`ops.rs`,
-//! `dual2/ops.rs`).
+//! `op=` forms and negation, each carrying its derivative rule (`number/dual/ops.rs`,
+//! `number/dual2/ops.rs`).
 
 use num_traits::Float;
 use simba::scalar::Field;

@@ -11,15 +11,15 @@
 //!
 //! Each file writes its trait once, as a private macro over the type, and
 //! invokes it for `Dual` and for `Dual2` with each type's docs. Every
-//! method forwards to the inherent method of the same name (`rules/` for
-//! `Dual`, `dual2/rules.rs` for `Dual2`, which takes its rules from
+//! method forwards to the inherent method of the same name (`number/dual/` for
+//! `Dual`, `number/dual2/elementary.rs` for `Dual2`, which takes its rules from
 //! `Dual`'s), where its derivative rule is documented; the lists of
-//! forwarded methods are the function table's (`rules/table.rs`, the
+//! forwarded methods are the function table's (`number/functions/mod.rs`, the
 //! entries tagged `complex` and `real`); the few that have
 //! no `Float` counterpart (`argument`, `to_exp`, `sinc`, …) are written
 //! here on top of those, with their slopes stated in `complex_field.rs`.
 //! The subset conversions and approx's comparisons go through each type's
-//! list of parts (`features/parts.rs`).
+//! list of parts (`number/parts.rs`).
 //!
 //! Singularity tests in nalgebra's algorithms (LU's pivot, `try_inverse`)
 //! call `is_zero`, which is structural: a `Dual` pivot counts as zero only

@@ -2,7 +2,7 @@
 //! constant) and `Dual<T₁, N>` ⊂ `Dual<T₂, N>` whenever `T₁` ⊂ `T₂`
 //! (part by part), which covers `SubsetOf<Self>` and `f32` ↔ `f64` duals;
 //! the same for `Dual2`. One macro writes them for both types, on top of
-//! their list of parts (`features/parts.rs`: the value and partials, or
+//! their list of parts (`number/parts.rs`: the value and partials, or
 //! the value, gradient and Hessian).
 //!
 //! The way back succeeds only for elements of the subset: a dual is an

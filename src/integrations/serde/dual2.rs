@@ -2,7 +2,7 @@
 //! `value`, a `gradient` of exactly `N` entries and a `hessian` of exactly
 //! `N` rows of `N` entries.
 //!
-//! Written by hand, as `Dual`'s are (`serde.rs`), because serde implements
+//! Written by hand, as `Dual`'s are (`mod.rs`), because serde implements
 //! arrays only up to length 32: here any `N` works, and a sequence of the
 //! wrong length is an error naming both lengths (and the row, for a row of
 //! the Hessian).
@@ -16,16 +16,15 @@
 //! elsewhere with rounding asymmetry (nested duals compute (i, j) and
 //! (j, i) separately) should be symmetrized, e.g. to (H + Hᵀ)/2, first.
 //!
-//! `exactly` reads a sequence of exactly `N` elements for any element
-//! reader: the gradient, each Hessian row and the rows here, and `Dual`'s
-//! partials in `serde.rs`. (It lives in this file, not in `serde.rs`, only
-//! while that file is being rewritten on another branch; it can move there
-//! after the merge.)
+//! The gradient, each Hessian row and the rows are read by `exactly`
+//! (in `mod.rs`), which also reads `Dual`'s partials.
 
 use core::fmt;
 use core::marker::PhantomData;
 
-use ::serde::de::{self, DeserializeSeed, Deserializer, Expected, IgnoredAny, SeqAccess, Visitor};
+use ::serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+
+use super::exactly;
 use ::serde::{Deserialize, Serialize, Serializer};
 use num_traits::Float;
 
@@ -223,38 +222,6 @@ impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for HessianVisitor<T
                 numbers: PhantomData,
             })
         })
-    }
-}
-
-/// Reads exactly `N` elements of `seq`, the `i`-th by `element(seq, i)`;
-/// when the sequence is longer, counts the rest (without reading them) so
-/// that the error names the whole length.
-pub(super) fn exactly<'de, A, E, const N: usize>(
-    mut seq: A,
-    expected: &dyn Expected,
-    mut element: impl FnMut(&mut A, usize) -> Result<Option<E>, A::Error>,
-) -> Result<[E; N], A::Error>
-where
-    A: SeqAccess<'de>,
-{
-    let mut read = Vec::with_capacity(N);
-    while read.len() < N {
-        match element(&mut seq, read.len())? {
-            Some(e) => read.push(e),
-            None => return Err(de::Error::invalid_length(read.len(), expected)),
-        }
-    }
-    let mut extra = 0;
-    while seq.next_element::<IgnoredAny>()?.is_some() {
-        extra += 1;
-    }
-    if extra > 0 {
-        return Err(de::Error::invalid_length(N + extra, expected));
-    }
-    match <[E; N]>::try_from(read) {
-        Ok(elements) => Ok(elements),
-        // Unreachable: exactly N elements were read.
-        Err(read) => Err(de::Error::invalid_length(read.len(), expected)),
     }
 }
 

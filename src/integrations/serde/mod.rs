@@ -17,7 +17,7 @@ mod dual2;
 use core::fmt;
 use core::marker::PhantomData;
 
-use ::serde::de::{Deserializer, SeqAccess, Visitor};
+use ::serde::de::{self, Deserializer, Expected, IgnoredAny, SeqAccess, Visitor};
 use ::serde::{Deserialize, Serialize, Serializer};
 use num_traits::Float;
 
@@ -101,7 +101,39 @@ impl<'de, T: Deserialize<'de>, const N: usize> Visitor<'de> for PartialsVisitor<
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        dual2::exactly(seq, &self, |seq, _| seq.next_element()).map(Partials)
+        exactly(seq, &self, |seq, _| seq.next_element()).map(Partials)
+    }
+}
+
+/// Reads exactly `N` elements of `seq`, the `i`-th by `element(seq, i)`;
+/// when the sequence is longer, counts the rest (without reading them) so
+/// that the error names the whole length.
+fn exactly<'de, A, E, const N: usize>(
+    mut seq: A,
+    expected: &dyn Expected,
+    mut element: impl FnMut(&mut A, usize) -> Result<Option<E>, A::Error>,
+) -> Result<[E; N], A::Error>
+where
+    A: SeqAccess<'de>,
+{
+    let mut read = Vec::with_capacity(N);
+    while read.len() < N {
+        match element(&mut seq, read.len())? {
+            Some(e) => read.push(e),
+            None => return Err(de::Error::invalid_length(read.len(), expected)),
+        }
+    }
+    let mut extra = 0;
+    while seq.next_element::<IgnoredAny>()?.is_some() {
+        extra += 1;
+    }
+    if extra > 0 {
+        return Err(de::Error::invalid_length(N + extra, expected));
+    }
+    match <[E; N]>::try_from(read) {
+        Ok(elements) => Ok(elements),
+        // Unreachable: exactly N elements were read.
+        Err(read) => Err(de::Error::invalid_length(read.len(), expected)),
     }
 }
 

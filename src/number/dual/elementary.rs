@@ -1,4 +1,4 @@
-//! The one-argument rules of [`Dual`]: the table's rules (`table.rs`)
+//! The one-argument rules of [`Dual`]: the table's rules (`number/functions/mod.rs`)
 //! expanded as inherent methods, and the hand-written `sin`, `cos` and
 //! `sin_cos`.
 //!
@@ -19,7 +19,7 @@ use crate::Dual;
 /// The table's callback for [`Dual`]: one `#[inline]` inherent method per
 /// `smooth`, `singular` or `zero_slope` entry with a table rule, each with
 /// a doctest from the entry's oracle. `hand` and `binary` entries, and
-/// rules marked `[hand]`, are written in `rules/`.
+/// rules marked `[hand]`, are written in `binary.rs`, `piecewise.rs` and `special/dual.rs`.
 macro_rules! dual_methods {
     (@entry $imports:literal; $class:ident $name:ident($($params:tt)*) [hand] $($rest:tt)*) => {};
     (@entry $imports:literal; smooth $($rest:tt)*) => {
@@ -70,7 +70,7 @@ macro_rules! dual_methods {
         }
     };
     // `binary` and `hand` entries: hand-written in `binary.rs`,
-    // `piecewise.rs` and `special.rs`.
+    // `piecewise.rs` and `special/dual.rs`.
     (@entry $imports:literal; $class:ident $($rest:tt)*) => {};
     ($bound:path, $imports:literal, $tolerance:literal; $(
         $(#[doc = $doc:literal])*

@@ -1,7 +1,8 @@
 //! The [`Dual`] type: constructors, accessors, comparison and printing.
 //!
 //! The derivative rules live elsewhere: operators in `ops.rs`, elementary
-//! functions in `rules/`, trait forwarding in `num_traits_impls.rs`.
+//! functions in `elementary.rs`, `binary.rs` and `piecewise.rs`, trait
+//! forwarding in `traits.rs`.
 
 mod binary;
 mod elementary;
@@ -48,7 +49,7 @@ pub struct Dual<T, const N: usize> {
     value: T,
     partials: [T; N],
     /// The driver call that seeded the perturbation (debug builds only; a
-    /// zero-sized type in release builds). See `tag.rs`.
+    /// zero-sized type in release builds). See `number/tag.rs`.
     tag: Tag,
 }
 

@@ -1,7 +1,7 @@
 //! Arithmetic operators: the sum, product and quotient rules.
 //!
 //! Each rule is written once, as a private kernel on `Dual` (`mul_dual`,
-//! `div_scalar`, …). The `binary_operator!` macro (in `macros.rs`) then generates every
+//! `div_scalar`, …). The `binary_operator!` macro (in `number/macros.rs`) then generates every
 //! ownership and scalar combination from the kernels: `Dual op Dual`,
 //! `&Dual op Dual`, `Dual op &Dual`, `&Dual op &Dual`, `Dual op T`,
 //! `&Dual op T`, the `op=` forms, and `f64 op Dual<f64, N>` /

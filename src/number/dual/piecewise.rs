@@ -5,8 +5,8 @@
 //! `abs` at 0 has slope 0, `max`/`min`/`clamp` at a tie average the slopes of
 //! the tied arguments. Piecewise-constant functions (`floor`, `ceil`, `round`,
 //! `trunc`, `signum`) have slope 0 everywhere, jumps included: they are
-//! `zero_slope` entries of the function table (`table.rs`). Which argument
-//! `max`, `min`, `clamp` and `abs_sub` take is decided in `selection.rs`,
+//! `zero_slope` entries of the function table (`number/functions/mod.rs`). Which argument
+//! `max`, `min`, `clamp` and `abs_sub` take is decided in `number/functions/selection.rs`,
 //! shared with `Dual2` and `sparse::Tracer`.
 
 use num_traits::Float;

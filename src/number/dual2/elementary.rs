@@ -8,7 +8,7 @@
 //! second-order chain rule (`chain.rs`). A function's derivative, its
 //! singular points and its slopes at kinks thus live in one place, the
 //! `Dual` rule, and `Dual2` has nested duals' semantics there. The function
-//! table (`rules/table.rs`) says which functions are singular and gives
+//! table (`functions/mod.rs`) says which functions are singular and gives
 //! each method's doc line, with g″, and a doctest oracle.
 
 use num_traits::Float;
@@ -23,7 +23,7 @@ use crate::number::functions::selection::{ClampPick, Pick, pick_clamp, pick_max,
 /// the guarded rule (`unary_singular`: zero partials stay zero where g′ or
 /// g″ is ±∞ or NaN, as the `Dual` rule is guarded), a `zero_slope` one is a
 /// constant. Each method gets a doctest from the entry's oracle. `binary`
-/// and `hand` entries are written below and in `special.rs`.
+/// and `hand` entries are written below and in `special/dual2.rs`.
 macro_rules! dual2_methods {
     (@entry $imports:literal, $tolerance:literal; smooth $($rest:tt)*) => {
         dual2_methods! { @nested unary, $imports, $tolerance; $($rest)* }

@@ -1,9 +1,9 @@
 //! The [`Dual2`] type: a value, its gradient and its Hessian, carried
 //! through a computation together. Constructors, accessors, comparison and
 //! printing are here; the second-order chain rule is in `chain.rs`, the
-//! operators in `ops.rs`, the elementary functions in `rules.rs` (the
-//! special functions in `special.rs`) and the trait forwarding in
-//! `num_traits_impls.rs`.
+//! operators in `ops.rs`, the elementary functions in `elementary.rs` (the
+//! special functions in `special/dual2.rs`) and the trait forwarding in
+//! `traits.rs`.
 
 mod chain;
 mod elementary;
@@ -72,7 +72,7 @@ pub struct Dual2<T, const N: usize> {
     /// an operand had there); [`hessian`](Dual2::hessian) mirrors.
     hessian: [[T; N]; N],
     /// The driver call that seeded the perturbation (debug builds only; a
-    /// zero-sized type in release builds). See `tag.rs`.
+    /// zero-sized type in release builds). See `number/tag.rs`.
     tag: Tag,
 }
 

@@ -7,7 +7,7 @@
 //! derivative) and a test oracle. Each number type expands the table with a
 //! callback macro of its own, which reads the class:
 //!
-//! | class | `Dual` (`rules/unary.rs`) | `Dual2` (`dual2/rules.rs`) | `sparse::Tracer` (`sparse/tracer.rs`) |
+//! | class | `Dual` (`dual/elementary.rs`) | `Dual2` (`dual2/elementary.rs`) | `sparse::Tracer` (`tracer/mod.rs`) |
 //! |---|---|---|---|
 //! | `smooth` | `chain` with the rule | `unary`: the `Dual` rule nested | the input's set |
 //! | `singular` | `chain_singular` (guarded) | `unary_singular` (guarded) | the input's set |
@@ -22,7 +22,7 @@
 //! `SpecialFloat` (`special_float_for!`), and simba's `ComplexField` and
 //! `RealField` for the entries tagged `complex` and `real`. The `max`,
 //! `min`, `clamp` and `abs_sub` selection is written once, in
-//! `rules/selection.rs`.
+//! `functions/selection.rs`.
 //!
 //! # An entry
 //!
@@ -34,7 +34,7 @@
 //! * the rule `[|x, v| derivative]` gives f′ in terms of the argument `x`
 //!   and the value `v = f(x)` (written so that it stays finite where f
 //!   does: `Dual2` and nested duals differentiate it again), or `[hand]`
-//!   when the `Dual` method is written by hand (in `rules/`, with a comment
+//!   when the `Dual` method is written by hand (in `dual/`, with a comment
 //!   saying why);
 //! * the oracle gives a point `a` (and example values of the extra
 //!   arguments), and closed forms in `a` of f′(a) and f″(a), independent of
@@ -52,12 +52,12 @@
 //! not have needs its value implementation for `f32` and `f64` there too
 //! (`special/float.rs` for `SpecialFloat`). A `hand` or `binary` entry
 //! also needs its hand-written `Dual` rule (and `Dual2` method), beside
-//! its siblings in `rules/` and `dual2/`.
+//! its siblings in `dual/` and `dual2/`.
 //!
 //! A smooth function of the crate's own that neither trait has
 //! ([`Real::logistic`](crate::Real::logistic),
 //! [`Real::softplus`](crate::Real::softplus)) needs no entry: it is one
-//! provided method of [`Real`](crate::Real) in `real.rs`, which computes
+//! provided method of [`Real`](crate::Real) in `number/real.rs`, which computes
 //! the function's derivatives at the primitive value up to the type's
 //! [`ORDER`](crate::Real::ORDER) and hands them to
 //! [`chain_rule`](crate::Real::chain_rule), so it is right on every number

@@ -1,7 +1,7 @@
 //! `Float` and everything it needs for [`Tracer`], and `SpecialFloat`
 //! (feature `special`): the operators take the union of their operands'
 //! sets, every `Float` and `SpecialFloat` method forwards to the inherent
-//! method of the same name (in `tracer.rs`), and predicates and
+//! method of the same name (in `mod.rs`), and predicates and
 //! comparisons look at the value.
 
 use core::cmp::Ordering;
