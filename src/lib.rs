@@ -67,9 +67,9 @@
 //! `hessian_vector_product`, `directional_derivative`,
 //! `jacobian_vector_product` and `vector_derivative` (f: ℝ → ℝᵐ); the crate
 //! root also has [`derivative`], [`second_derivative`] and
-//! [`value_and_derivatives`] for f: ℝ → ℝ. Run-time families add `_with` forms that take a config and
-//! output buffers, and return a [`DimensionError`] for lengths that do not
-//! fit. A function written once for every number type ([`ScalarFn`],
+//! [`value_derivative_second_derivative`] for f: ℝ → ℝ. Run-time families
+//! add `_with` forms that take a config and output buffers, and return a
+//! [`DimensionError`] for lengths that do not fit. A function written once for every number type ([`ScalarFn`],
 //! [`VectorFn`]) can be differentiated at several widths and on `f64`:
 //! see [`chunk::gradient_of`], [`chunk::jacobian_of`] and
 //! [`chunk::hessian_of`]. Underneath are the [`Dual`] and [`Dual2`] types,
@@ -367,11 +367,13 @@ pub use drivers::sparse;
 #[cfg_attr(docsrs, doc(cfg(feature = "argmin")))]
 pub use integrations::argmin;
 
+#[allow(deprecated)]
+pub use drivers::array::value_and_derivatives;
 pub use drivers::array::{
     derivative, directional_derivative, gradient, hessian, hessian_vector_product, jacobian,
-    jacobian_vector_product, second_derivative, value_and_derivative, value_and_derivatives,
-    value_and_gradient, value_and_jacobian, value_and_vector_derivative, value_gradient_hessian,
-    vector_derivative,
+    jacobian_vector_product, second_derivative, value_and_derivative, value_and_gradient,
+    value_and_jacobian, value_and_vector_derivative, value_derivative_second_derivative,
+    value_gradient_hessian, vector_derivative,
 };
 pub use error::DimensionError;
 pub use function::{ScalarFn, VectorFn};

@@ -435,7 +435,7 @@ impl<T: Real, const N: usize> Real for Dual<T, N> {
         let value = self.value();
         let g = value.chain_rule(derivatives);
         let slope = value.chain_rule(&derivatives[1..]);
-        self.chain_singular(g, slope)
+        self.chain_guarded(g, slope)
     }
 }
 
@@ -456,7 +456,7 @@ impl<T: Real, const N: usize> Real for Dual2<T, N> {
         let g = value.chain_rule(derivatives);
         let d1 = value.chain_rule(&derivatives[1..]);
         let d2 = value.chain_rule(&derivatives[2..]);
-        self.chain_singular(g, d1, d2)
+        self.chain_guarded(g, d1, d2)
     }
 }
 

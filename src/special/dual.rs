@@ -34,7 +34,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
         // n = u32::MAX has no ψₙ₊₁ to ask for: NaN slope (ψₙ itself is ±∞,
         // 0 or NaN there).
         let slope = n.checked_add(1).map_or_else(T::nan, |m| x.polygamma(m));
-        self.chain_singular(x.polygamma(n), slope)
+        self.chain_guarded(x.polygamma(n), slope)
     }
 
     /// The Bessel function Jₙ (see [`SpecialFloat::bessel_jn`]).
@@ -77,7 +77,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     pub fn bessel_yn(self, n: i32) -> Self {
         let x = self.value();
         let v = x.bessel_yn(n);
-        self.chain_singular(v, bessel_slope(x, n, v, |m| x.bessel_yn(m)))
+        self.chain_guarded(v, bessel_slope(x, n, v, |m| x.bessel_yn(m)))
     }
 
     /// The beta function B(a, b), a = `self` (see [`SpecialFloat::beta`]).
@@ -99,7 +99,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
         let (x, y) = (self.value(), b.value());
         let v = x.beta(y);
         let (da, db) = beta_slopes(x, y);
-        self.chain2_singular(b, v, v * da, v * db)
+        self.chain2_guarded(b, v, v * da, v * db)
     }
 
     /// ln|B(a, b)|, a = `self` (see [`SpecialFloat::ln_beta`]).
@@ -118,7 +118,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     pub fn ln_beta(self, b: Self) -> Self {
         let (x, y) = (self.value(), b.value());
         let (da, db) = beta_slopes(x, y);
-        self.chain2_singular(b, x.ln_beta(y), da, db)
+        self.chain2_guarded(b, x.ln_beta(y), da, db)
     }
 
     /// The regularised lower incomplete gamma function P(a, x), a = `self`
@@ -139,7 +139,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     pub fn gamma_p(self, x: Self) -> Self {
         let (a, t) = (self.value(), x.value());
         let p = a.gamma_p(t);
-        self.chain2_singular(x, p, T::nan(), density_where_defined(p, a, t))
+        self.chain2_guarded(x, p, T::nan(), density_where_defined(p, a, t))
     }
 
     /// The regularised upper incomplete gamma function Q(a, x), a = `self`
@@ -156,7 +156,7 @@ impl<T: SpecialFloat, const N: usize> Dual<T, N> {
     pub fn gamma_q(self, x: Self) -> Self {
         let (a, t) = (self.value(), x.value());
         let q = a.gamma_q(t);
-        self.chain2_singular(x, q, T::nan(), -density_where_defined(q, a, t))
+        self.chain2_guarded(x, q, T::nan(), -density_where_defined(q, a, t))
     }
 }
 

@@ -23,7 +23,7 @@ impl<T: SpecialFloat, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn beta(self, b: Self) -> Self {
-        self.binary_singular(b, |a, b| a.beta(b))
+        self.apply2_guarded(b, |a, b| a.beta(b))
     }
 
     /// ln|B(a, b)|, a = `self`, by [`Dual::ln_beta`](crate::Dual::ln_beta)'s
@@ -39,7 +39,7 @@ impl<T: SpecialFloat, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn ln_beta(self, b: Self) -> Self {
-        self.binary_singular(b, |a, b| a.ln_beta(b))
+        self.apply2_guarded(b, |a, b| a.ln_beta(b))
     }
 
     /// P(a, x), a = `self`, by [`Dual::gamma_p`](crate::Dual::gamma_p)'s
@@ -56,7 +56,7 @@ impl<T: SpecialFloat, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn gamma_p(self, x: Self) -> Self {
-        self.binary_singular(x, |a, x| a.gamma_p(x))
+        self.apply2_guarded(x, |a, x| a.gamma_p(x))
     }
 
     /// Q(a, x), a = `self`, by [`Dual::gamma_q`](crate::Dual::gamma_q)'s
@@ -70,7 +70,7 @@ impl<T: SpecialFloat, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn gamma_q(self, x: Self) -> Self {
-        self.binary_singular(x, |a, x| a.gamma_q(x))
+        self.apply2_guarded(x, |a, x| a.gamma_q(x))
     }
 }
 

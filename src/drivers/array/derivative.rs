@@ -96,20 +96,42 @@ pub fn value_and_vector_derivative<
 #[inline]
 #[must_use]
 pub fn second_derivative<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(f: F, x: T) -> T {
-    value_and_derivatives(f, x).2
+    value_derivative_second_derivative(f, x).2
 }
 
-/// f(x), f′(x) and f″(x) from one evaluation on [`Dual2<T, 1>`](Dual2).
+/// f(x), f′(x) and f″(x) from one evaluation on [`Dual2<T, 1>`](Dual2): the
+/// one-variable form of [`value_gradient_hessian`](crate::value_gradient_hessian).
 ///
 /// ```
-/// use dualgrad::value_and_derivatives;
+/// use dualgrad::value_derivative_second_derivative;
 /// // f = x·eˣ: f′ = (x + 1)eˣ, f″ = (x + 2)eˣ.
-/// let (v, d1, d2) = value_and_derivatives(|x| x * x.exp(), 0.0);
+/// let (v, d1, d2) = value_derivative_second_derivative(|x| x * x.exp(), 0.0);
 /// assert_eq!((v, d1, d2), (0.0, 1.0, 2.0));
 /// ```
 #[inline]
 #[must_use]
-pub fn value_and_derivatives<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(f: F, x: T) -> (T, T, T) {
+pub fn value_derivative_second_derivative<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(
+    f: F,
+    x: T,
+) -> (T, T, T) {
     let y = f(second_order_variable(x));
     (y.value(), y.gradient()[0], y.hessian_entry(0, 0))
+}
+
+/// f(x), f′(x) and f″(x): renamed
+/// [`value_derivative_second_derivative`], since this name differed from
+/// [`value_and_derivative`] (f and f′ only) by one letter.
+///
+/// ```
+/// # #![allow(deprecated)]
+/// use dualgrad::value_and_derivatives;
+/// assert_eq!(value_and_derivatives(|x| x * x, 3.0), (9.0, 6.0, 2.0));
+/// ```
+#[deprecated(
+    note = "renamed `value_derivative_second_derivative`: it returns f, f′ and f″, where `value_and_derivative` returns f and f′"
+)]
+#[inline]
+#[must_use]
+pub fn value_and_derivatives<T: Float, F: Fn(Dual2<T, 1>) -> Dual2<T, 1>>(f: F, x: T) -> (T, T, T) {
+    value_derivative_second_derivative(f, x)
 }

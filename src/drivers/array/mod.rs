@@ -9,9 +9,11 @@ mod gradient;
 mod hessian;
 mod jacobian;
 
+#[allow(deprecated)]
+pub use derivative::value_and_derivatives;
 pub use derivative::{
-    derivative, second_derivative, value_and_derivative, value_and_derivatives,
-    value_and_vector_derivative, vector_derivative,
+    derivative, second_derivative, value_and_derivative, value_and_vector_derivative,
+    value_derivative_second_derivative, vector_derivative,
 };
 pub use directional::{directional_derivative, jacobian_vector_product};
 pub use gradient::{gradient, value_and_gradient};

@@ -50,7 +50,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
             // ln x to compute. The same partials as the two-argument rule,
             // whose guard drops a zero partial's term.
             return self
-                .chain_singular(value, d_base)
+                .chain_guarded(value, d_base)
                 .tagged(self.tag().join(n.tag()));
         }
         let d_exponent = if value.is_zero() {
@@ -58,7 +58,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         } else {
             value * x.ln()
         };
-        self.chain2_singular(n, value, d_base, d_exponent)
+        self.chain2_guarded(n, value, d_base, d_exponent)
     }
 
     /// xⁿ for an integer n. d/dx xⁿ = n·xⁿ⁻¹; slope 0 for n = 0 (also at
@@ -87,7 +87,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         // Only a negative power is singular (at x = 0); n is usually a
         // literal, so the branch folds away.
         if n < 0 {
-            self.chain_singular(x.powi(n), derivative)
+            self.chain_guarded(x.powi(n), derivative)
         } else {
             self.chain(x.powi(n), derivative)
         }
@@ -116,7 +116,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         // is infinite with an infinite slope, and its reciprocal's slope on a
         // nested dual would be 0·∞ = NaN. ∂/∂b is written alike, so that
         // log(x, x) has slope exactly 0.
-        self.chain2_singular(base, value, x.recip() / ln_b, -(value / b) / ln_b)
+        self.chain2_guarded(base, value, x.recip() / ln_b, -(value / b) / ln_b)
     }
 
     /// The four-quadrant arctangent of `self / other` (y = self, x = other):
@@ -142,7 +142,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         if r.is_zero() {
             return Self::constant(value);
         }
-        self.chain2_singular(other, value, (x / r) / r, -(y / r) / r)
+        self.chain2_guarded(other, value, (x / r) / r, -(y / r) / r)
     }
 
     /// √(x² + y²) without overflow: ∂/∂x = x/h, ∂/∂y = y/h. At the origin,
@@ -163,7 +163,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         if h.is_zero() {
             return Self::constant(h);
         }
-        self.chain2_singular(other, h, x / h, y / h)
+        self.chain2_guarded(other, h, x / h, y / h)
     }
 
     /// x·a + b in one rounding (value as `T::mul_add`):

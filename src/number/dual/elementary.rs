@@ -26,7 +26,7 @@ macro_rules! dual_methods {
         dual_methods! { @rule chain, $imports; $($rest)* }
     };
     (@entry $imports:literal; singular $($rest:tt)*) => {
-        dual_methods! { @rule chain_singular, $imports; $($rest)* }
+        dual_methods! { @rule chain_guarded, $imports; $($rest)* }
     };
     (@entry $imports:literal; zero_slope $name:ident(self) [] [at $at:literal] $(#[doc = $doc:literal])*) => {
         $(#[doc = $doc])*

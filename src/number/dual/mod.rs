@@ -257,7 +257,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// at a finite argument (√ at 0, ln at 0, …): a zero partial stays zero
     /// there, so a constant never gets NaN partials.
     #[inline(always)]
-    pub(crate) fn chain_singular(self, value: T, derivative: T) -> Self {
+    pub(crate) fn chain_guarded(self, value: T, derivative: T) -> Self {
         self.derived(value, partials::scale_guarded(derivative, &self.partials))
     }
 
@@ -307,7 +307,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// [`chain2`](Self::chain2) for a rule whose partial derivatives can be
     /// ±∞ or NaN at finite arguments (division by 0, `powf` at 0, …).
     #[inline(always)]
-    pub(crate) fn chain2_singular(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
+    pub(crate) fn chain2_guarded(self, other: Self, value: T, d_self: T, d_other: T) -> Self {
         let partials = partials::combine_guarded(d_self, &self.partials, d_other, &other.partials);
         Self::new(value, partials).tagged(self.tag.join(other.tag))
     }

@@ -58,7 +58,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
         let (a, b) = (self.value(), rhs.value());
         let quotient = a / b;
         let inverse = b.recip();
-        self.chain2_singular(rhs, quotient, inverse, -quotient * inverse)
+        self.chain2_guarded(rhs, quotient, inverse, -quotient * inverse)
     }
 
     /// a % b = a − b·q with q = trunc(a/b) locally constant, so
@@ -67,7 +67,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     fn rem_dual(self, rhs: Self) -> Self {
         let (a, b) = (self.value(), rhs.value());
         let remainder = a % b;
-        self.chain2_singular(
+        self.chain2_guarded(
             rhs,
             remainder,
             T::one(),
@@ -96,7 +96,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     /// d(a/c) = da/c
     #[inline(always)]
     fn div_scalar(self, rhs: T) -> Self {
-        self.chain_singular(self.value() / rhs, rhs.recip())
+        self.chain_guarded(self.value() / rhs, rhs.recip())
     }
 
     /// d(a % c) = da
@@ -128,7 +128,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     fn scalar_div(lhs: T, rhs: Self) -> Self {
         let b = rhs.value();
         let quotient = lhs / b;
-        rhs.chain_singular(quotient, -quotient / b)
+        rhs.chain_guarded(quotient, -quotient / b)
     }
 
     /// d(c % b) = −trunc(c/b)·db
@@ -136,7 +136,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     fn scalar_rem(lhs: T, rhs: Self) -> Self {
         let b = rhs.value();
         let remainder = lhs % b;
-        rhs.chain_singular(remainder, -truncated_quotient(lhs, b, remainder))
+        rhs.chain_guarded(remainder, -truncated_quotient(lhs, b, remainder))
     }
 }
 

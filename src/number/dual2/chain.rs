@@ -131,7 +131,8 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline(always)]
     #[must_use]
     pub fn apply(self, g: impl Fn(Dual<Dual<T, 1>, 1>) -> Dual<Dual<T, 1>, 1>) -> Self {
-        self.unary(g)
+        let (value, d1, d2) = derivatives(g(univariate(self.value)));
+        self.chain(value, d1, d2)
     }
 
     /// A function g of two arguments applied to `self` and `other`, from g
@@ -153,41 +154,22 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         other: Self,
         g: impl Fn(Dual<Dual<T, 2>, 2>, Dual<Dual<T, 2>, 2>) -> Dual<Dual<T, 2>, 2>,
     ) -> Self {
-        self.binary(other, g)
-    }
-
-    /// The one-argument function whose `Dual` rule is `g`, on this number,
-    /// with the plain (IEEE) chain rule.
-    #[inline(always)]
-    pub(super) fn unary(self, g: impl Fn(Univariate<T>) -> Univariate<T>) -> Self {
-        let (value, d1, d2) = derivatives(g(univariate(self.value)));
-        self.chain(value, d1, d2)
-    }
-
-    /// [`unary`](Self::unary) for a singular function: zero partials stay
-    /// zero.
-    #[inline(always)]
-    pub(super) fn unary_singular(self, g: impl Fn(Univariate<T>) -> Univariate<T>) -> Self {
-        let (value, d1, d2) = derivatives(g(univariate(self.value)));
-        self.chain_singular(value, d1, d2)
-    }
-
-    /// The two-argument function whose `Dual` rule is `g`, on `self` and
-    /// `other`, with the plain (IEEE) chain rule.
-    #[inline(always)]
-    pub(super) fn binary(
-        self,
-        other: Self,
-        g: impl Fn(Bivariate<T>, Bivariate<T>) -> Bivariate<T>,
-    ) -> Self {
         let p = evaluate2(self.value, true, other.value, true, g);
         self.chain2(other, p)
     }
 
-    /// [`binary`](Self::binary) for a singular function: zero partials
+    /// [`apply`](Self::apply) for a singular function: zero partials stay
+    /// zero.
+    #[inline(always)]
+    pub(super) fn apply_guarded(self, g: impl Fn(Univariate<T>) -> Univariate<T>) -> Self {
+        let (value, d1, d2) = derivatives(g(univariate(self.value)));
+        self.chain_guarded(value, d1, d2)
+    }
+
+    /// [`apply2`](Self::apply2) for a singular function: zero partials
     /// stay zero, and a constant operand is seeded as a constant.
     #[inline(always)]
-    pub(crate) fn binary_singular(
+    pub(crate) fn apply2_guarded(
         self,
         other: Self,
         g: impl Fn(Bivariate<T>, Bivariate<T>) -> Bivariate<T>,
@@ -201,7 +183,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         if !vary_w {
             (p.dw, p.dww, p.dwu, p.duw) = (T::zero(), T::zero(), T::zero(), T::zero());
         }
-        self.chain2_singular(other, p)
+        self.chain2_guarded(other, p)
     }
 
     /// The second-order chain rule for y = g(u), given g(a), g′(a) and
@@ -232,7 +214,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// y = g(u) for a singular g: a zero first or second partial of u
     /// contributes 0 even where g′ or g″ is ±∞ or NaN.
     #[inline(always)]
-    pub(crate) fn chain_singular(self, value: T, d1: T, d2: T) -> Self {
+    pub(crate) fn chain_guarded(self, value: T, d1: T, d2: T) -> Self {
         let c = partials::scale_guarded(d2, &self.gradient);
         let hessian = if is_finite(d1 + sum(&c)) {
             plain_hessian(&self.gradient, &self.hessian, d1, &c)
@@ -263,7 +245,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
 
     /// y = g(u, w) for a singular g: zero partials contribute 0.
     #[inline(always)]
-    pub(super) fn chain2_singular(self, other: Self, p: Partials2<T>) -> Self {
+    pub(super) fn chain2_guarded(self, other: Self, p: Partials2<T>) -> Self {
         let (gu, gw) = (&self.gradient, &other.gradient);
         let cu = partials::combine_guarded(p.duu, gu, p.duw, gw);
         let cw = partials::combine_guarded(p.dwu, gu, p.dww, gw);
@@ -366,7 +348,7 @@ fn plain_hessian<T: Float, const N: usize>(
     out
 }
 
-/// The rare path of [`Dual2::chain_singular`]: rows of u whose first and
+/// The rare path of [`Dual2::chain_guarded`]: rows of u whose first and
 /// second partials are all zero give 0 (the nested dual's guarded outer
 /// rule skips such an outer partial); the others follow IEEE arithmetic.
 #[cold]
@@ -409,7 +391,7 @@ fn plain_hessian2<T: Float, const N: usize>(
     out
 }
 
-/// The rare path of [`Dual2::chain2_singular`]: as
+/// The rare path of [`Dual2::chain2_guarded`]: as
 /// [`hessian_skipping_zero_rows`], for each operand.
 #[cold]
 #[inline(never)]

@@ -19,17 +19,17 @@ use crate::Dual;
 use crate::number::functions::selection::{ClampPick, Pick, pick_clamp, pick_max, pick_min};
 
 /// The table's callback for [`Dual2`]: a `smooth` entry evaluates its
-/// `Dual` rule with the plain chain rule (`unary`), a `singular` one with
-/// the guarded rule (`unary_singular`: zero partials stay zero where g′ or
+/// `Dual` rule with the plain chain rule (`apply`), a `singular` one with
+/// the guarded rule (`apply_guarded`: zero partials stay zero where g′ or
 /// g″ is ±∞ or NaN, as the `Dual` rule is guarded), a `zero_slope` one is a
 /// constant. Each method gets a doctest from the entry's oracle. `binary`
 /// and `hand` entries are written below and in `special/dual2.rs`.
 macro_rules! dual2_methods {
     (@entry $imports:literal, $tolerance:literal; smooth $($rest:tt)*) => {
-        dual2_methods! { @nested unary, $imports, $tolerance; $($rest)* }
+        dual2_methods! { @nested apply, $imports, $tolerance; $($rest)* }
     };
     (@entry $imports:literal, $tolerance:literal; singular $($rest:tt)*) => {
-        dual2_methods! { @nested unary_singular, $imports, $tolerance; $($rest)* }
+        dual2_methods! { @nested apply_guarded, $imports, $tolerance; $($rest)* }
     };
     (@entry $imports:literal, $tolerance:literal;
         zero_slope $name:ident(self) [] [at $at:literal] $(#[doc = $doc:literal])*
@@ -111,7 +111,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn fract(self) -> Self {
-        self.with_value_of(self.value.fract())
+        self.with_value(self.value.fract())
     }
 
     /// Sine and cosine at once (one `sin_cos` of the value): see
@@ -144,9 +144,9 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[must_use]
     pub fn powi(self, n: i32) -> Self {
         if n < 0 {
-            self.unary_singular(|x| x.powi(n))
+            self.apply_guarded(|x| x.powi(n))
         } else {
-            self.unary(|x| x.powi(n))
+            self.apply(|x| x.powi(n))
         }
     }
 
@@ -174,7 +174,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn powf(self, n: Self) -> Self {
-        self.binary_singular(n, |x, n| x.powf(n))
+        self.apply2_guarded(n, |x, n| x.powf(n))
     }
 
     /// Logarithm of x in base b, by [`Dual::log`]'s rule:
@@ -194,7 +194,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn log(self, base: Self) -> Self {
-        self.binary_singular(base, |x, b| x.log(b))
+        self.apply2_guarded(base, |x, b| x.log(b))
     }
 
     /// The four-quadrant arctangent of `self / other` (y = self, x = other),
@@ -213,7 +213,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn atan2(self, other: Self) -> Self {
-        self.binary_singular(other, |y, x| y.atan2(x))
+        self.apply2_guarded(other, |y, x| y.atan2(x))
     }
 
     /// √(x² + y²), by [`Dual::hypot`]'s rule: ∂/∂x = x/h, ∂/∂y = y/h,
@@ -236,7 +236,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn hypot(self, other: Self) -> Self {
-        self.binary_singular(other, |x, y| x.hypot(y))
+        self.apply2_guarded(other, |x, y| x.hypot(y))
     }
 
     /// x·a + b with the value as `T::mul_add` (one rounding): the product
@@ -256,7 +256,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     pub fn mul_add(self, a: Self, b: Self) -> Self {
         let value = self.value.mul_add(a.value, b.value);
         let product = self.product(a, value);
-        (product + b).with_value_of(value)
+        (product + b).with_value(value)
     }
 
     /// The larger of two numbers (a NaN argument is ignored), by
@@ -276,7 +276,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         match pick_max(self.value, other.value) {
             Pick::First => self,
             Pick::Second => other,
-            Pick::Tie => self.binary(other, |x, y| x.max(y)),
+            Pick::Tie => self.apply2(other, |x, y| x.max(y)),
         }
     }
 
@@ -297,7 +297,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         match pick_min(self.value, other.value) {
             Pick::First => self,
             Pick::Second => other,
-            Pick::Tie => self.binary(other, |x, y| x.min(y)),
+            Pick::Tie => self.apply2(other, |x, y| x.min(y)),
         }
     }
 
@@ -319,8 +319,8 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         match pick_clamp(self.value, min.value, max.value) {
             ClampPick::Min => min,
             ClampPick::Max => max,
-            ClampPick::TieMin => self.binary(min, |x, m| x.clamp(m, m)),
-            ClampPick::TieMax => self.binary(max, |x, m| x.clamp(m, m)),
+            ClampPick::TieMin => self.apply2(min, |x, m| x.clamp(m, m)),
+            ClampPick::TieMax => self.apply2(max, |x, m| x.clamp(m, m)),
             ClampPick::Inside => self,
         }
     }
@@ -338,7 +338,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[must_use]
     #[allow(deprecated)] // `Float::abs_sub` gives the value, bit for bit.
     pub fn abs_sub(self, other: Self) -> Self {
-        self.binary(other, |x, y| x.abs_sub(y))
+        self.apply2(other, |x, y| x.abs_sub(y))
     }
 
     /// |x| with the sign of `sign`, by [`Dual::copysign`]'s rule: ±1 times
@@ -356,13 +356,6 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[must_use]
     pub fn copysign(self, sign: Self) -> Self {
         let s = Dual::constant(Dual::constant(sign.value));
-        self.unary(|x| x.copysign(s))
-    }
-
-    /// This number with the value `value` (for `mul_add`, whose value has
-    /// one rounding).
-    #[inline(always)]
-    fn with_value_of(self, value: T) -> Self {
-        Self { value, ..self }
+        self.apply(|x| x.copysign(s))
     }
 }

@@ -380,6 +380,16 @@ pub(crate) const fn row_start(i: usize) -> usize {
     i & !1
 }
 
+impl<T: Float, const N: usize> Dual2<T, N> {
+    /// This number with another value, the same gradient and Hessian (for
+    /// the operators with a plain number and `mul_add`, whose value has one
+    /// rounding).
+    #[inline(always)]
+    fn with_value(self, value: T) -> Self {
+        Self { value, ..self }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

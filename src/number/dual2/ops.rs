@@ -42,12 +42,6 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         out
     }
 
-    /// This number with another value, the same gradient and Hessian.
-    #[inline(always)]
-    fn with_value(self, value: T) -> Self {
-        Self { value, ..self }
-    }
-
     /// ∇²(a + b) = ∇²a + ∇²b
     #[inline(always)]
     fn add_dual(self, rhs: Self) -> Self {
@@ -125,7 +119,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     /// constant.
     #[inline(always)]
     fn rem_dual(self, rhs: Self) -> Self {
-        self.binary_singular(rhs, |a, b| a % b)
+        self.apply2_guarded(rhs, |a, b| a % b)
     }
 
     /// ∇(a + c) = ∇a
@@ -154,7 +148,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         if is_finite(inverse) {
             self.scaled(value, inverse)
         } else {
-            self.chain_singular(value, inverse, T::zero())
+            self.chain_guarded(value, inverse, T::zero())
         }
     }
 
@@ -199,13 +193,13 @@ impl<T: Float, const N: usize> Dual2<T, N> {
         let b = rhs.value;
         let quotient = lhs / b;
         let slope = -quotient / b;
-        rhs.chain_singular(quotient, slope, -(slope + slope) / b)
+        rhs.chain_guarded(quotient, slope, -(slope + slope) / b)
     }
 
     /// c % b, by `Dual`'s rule.
     #[inline(always)]
     fn scalar_rem(lhs: T, rhs: Self) -> Self {
-        rhs.unary_singular(|b| Dual::constant(Dual::constant(lhs)) % b)
+        rhs.apply_guarded(|b| Dual::constant(Dual::constant(lhs)) % b)
     }
 }
 

@@ -9,8 +9,8 @@
 //!
 //! | class | `Dual` (`dual/elementary.rs`) | `Dual2` (`dual2/elementary.rs`) | `sparse::Tracer` (`tracer/mod.rs`) |
 //! |---|---|---|---|
-//! | `smooth` | `chain` with the rule | `unary`: the `Dual` rule nested | the input's set |
-//! | `singular` | `chain_singular` (guarded) | `unary_singular` (guarded) | the input's set |
+//! | `smooth` | `chain` with the rule | `apply`: the `Dual` rule nested | the input's set |
+//! | `singular` | `chain_guarded` | `apply_guarded` | the input's set |
 //! | `zero_slope` | a constant | a constant | ∅ |
 //! | `binary` | hand-written | hand-written | the union of both sets |
 //! | `hand` | hand-written | hand-written | hand-written |
