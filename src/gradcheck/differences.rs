@@ -1,5 +1,5 @@
 //! The finite-difference engine: stencils, scaled steps, error estimates and
-//! Ridders' extrapolation.
+//! Richardson extrapolation by Ridders' method.
 //!
 //! Everything here is plain `f64` code. A derivative is estimated along one
 //! coordinate at a time, for a function that may have several outputs (the
@@ -39,7 +39,7 @@ pub(crate) const DOUBLE: Precision = Precision {
 /// | `Forward` | (f(x+h) − f(x))/h | ε^(1/2) ≈ 1.5e-8 | O(h) |
 /// | `Central` | (f(x+h) − f(x−h))/2h | ε^(1/3) ≈ 6.1e-6 | O(h²) |
 /// | `FivePoint` | (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h))/12h | ε^(1/5) ≈ 7.4e-4 | O(h⁴) |
-/// | `Richardson` | Ridders' extrapolation of central differences, h₀ = 0.1, shrinking by 1.4 | — | its own estimate |
+/// | `Richardson` | Richardson extrapolation of central differences by Ridders' method, h₀ = 0.1, shrinking by 1.4 | — | its own estimate |
 ///
 /// Every scheme also reports an error estimate: the difference between the
 /// stencil at h and at 2h (scaled by the order), plus the rounding error
@@ -62,7 +62,9 @@ pub enum Scheme {
     Central,
     /// The five-point stencil, fourth order.
     FivePoint,
-    /// Ridders' extrapolation of central differences to h → 0.
+    /// Richardson extrapolation of central differences to h → 0, by
+    /// Ridders' method (a shrinking sequence of steps, the tableau's best
+    /// entry and its error estimate).
     Richardson,
 }
 

@@ -9,7 +9,8 @@
 //!
 //! * The difference engine ([`Scheme`], [`numeric_gradient`],
 //!   [`numeric_jacobian`]): forward, central, five-point stencils with
-//!   steps scaled to each coordinate, and Ridders' extrapolation, each with
+//!   steps scaled to each coordinate, and Richardson extrapolation by
+//!   Ridders' method (`Scheme::Richardson`), each with
 //!   an error estimate.
 //! * The check ([`GradCheck`]): a builder with tolerances, returning a
 //!   [`Report`] of every entry, or a [`GradCheckError`] naming the worst

@@ -78,6 +78,10 @@ impl<T: Float, const C: usize> GradientConfig<T, C> {
 /// The work buffers of [`jacobian_with`](super::jacobian_with) for n inputs
 /// and m outputs.
 ///
+/// A dense Jacobian: every entry of the m × n matrix. Not to be confused
+/// with `dualgrad::sparse::JacobianConfig` (feature `sparse`), which keeps
+/// a sparsity pattern and its colouring and returns a `CsrMatrix`.
+///
 /// ```
 /// use dualgrad::chunk::JacobianConfig;
 /// let config = JacobianConfig::<f64, 2>::new(3, 4);

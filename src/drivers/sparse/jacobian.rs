@@ -46,6 +46,10 @@ pub fn jacobian<F: VectorFn>(f: &F, x: &[f64]) -> CsrMatrix<f64> {
 /// A sparse Jacobian's pattern, colouring, dual buffers and CSR values,
 /// kept so that repeated Jacobians at new x allocate nothing.
 ///
+/// Not to be confused with [`chunk::JacobianConfig`](crate::chunk::JacobianConfig),
+/// the buffers of a dense Jacobian: this one keeps J's pattern and
+/// colouring and fills a `CsrMatrix`.
+///
 /// With c colours, a Jacobian evaluates f ⌈c / 16⌉ times on `Dual<T, C>`,
 /// C ∈ {1, 2, 3, 4, 6, 8, 12, 16} the smallest width holding the colours of
 /// a pass: colour k seeds partial k on every input of that colour, so the
