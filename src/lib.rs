@@ -226,8 +226,8 @@
 //! seeds, every operation carries the tag on, and an operation on duals of
 //! two different calls panics. Constants and duals you build yourself with
 //! [`Dual::new`] or [`Dual::variable`] carry no tag and mix with anything.
-//! Release builds carry no tag: `Dual` has the same size, and the same
-//! instruction counts were measured with and without the check. So run your
+//! Release builds carry no tag: `Dual` has the same size and runs the same
+//! code as without the check. So run your
 //! tests in a debug build: `cargo test` catches the mistake. To keep the
 //! check in release builds too (so that the confused form fails in
 //! production rather than giving a wrong number), enable the `tags`

@@ -32,25 +32,15 @@
 //!   jne; jp`), the plain loop when it is finite and an out-of-line
 //!   (`#[cold]`) masked loop when it is not.
 //!
-//! A branch costs more than its test. The rare path is a call, and every
-//! XMM register is caller-saved on x86-64, so values live across a guarded
-//! rule in a loop get stack slots; the larger body is also less often
-//! inlined into its caller or unrolled there. The masked lanes cost two
-//! instructions per pair of lanes and operand, which outgrows the branch
-//! only past [`MASK_WIDTH`]. An inline rare path, a rare path as a loop
-//! LLVM cannot unroll, a fix-up after the plain loop and a thread-local
-//! switch were each measured and were not cheaper. BENCHMARKS.md ("Guards
-//! and build profiles") has the measurements behind the width, in all three
-//! build profiles.
+//! The masked lanes cost a few instructions each and no branch; the
+//! test's out-of-line rare path is a call that spills the caller's live
+//! float registers, which pays only past [`MASK_WIDTH`] lanes
+//! (BENCHMARKS.md, "Guards and build profiles").
 //!
-//! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: with
-//! default flags each codegen unit is optimised before thin local LTO, and
-//! at that stage the `Zip` constructor stayed a call and every operation kept
-//! a loop of its own, so a user's function on `Dual<f64, 1>` measured ~240
-//! IR instructions against ~50 for the same function on a plain
-//! `[f64; N]` dual (48 with the index loops). Over LLVM's import limit of
-//! 100, it was then never inlined into its caller in another codegen unit:
-//! up to 20× slower gradients at N ≤ 2 in `benches/zoo_check`.
+//! The loops are index loops over `0..N`, not `iter_mut().zip(..)`: they
+//! keep every operation small enough to be inlined into a user's function
+//! in another codegen unit (BENCHMARKS.md, "What limits each class of
+//! shape").
 
 use core::array;
 

@@ -25,11 +25,9 @@
 //! ([`univariate`]); its value is g, its inner partial g′ and its outer
 //! partial's inner partial g″. Two-argument functions are evaluated on
 //! `Dual<Dual<T, 2>, 2>` ([`bivariate`]). Each function's rule thus stays in
-//! one place, with its semantics at kinks and singular points. Measured
-//! (release, f64, noisy shared machine): getting (g, g′, g″) this way costs
-//! the same as the direct formula for `sin` and `exp` (ratio 0.9–1.0: LLVM
-//! keeps one `sin_cos`/`exp` call) and 1.3–1.9× for `ln` (a division and a
-//! guarded scale, +3–6 ns), about a tenth of a whole `Dual2<f64, 4..8>::ln`.
+//! one place, with its semantics at kinks and singular points; LLVM folds
+//! the nested evaluation to about the direct formula's cost
+//! (BENCHMARKS.md, "Zoo Hessians").
 //!
 //! **Singular functions** (√, ln, division, `powf`, …: those whose `Dual`
 //! rule is guarded) keep the promise of `partials::scale_guarded` at second
@@ -39,8 +37,8 @@
 //! first and second partials are all zero, as the nested dual's guarded
 //! outer rule skips each zero outer partial.
 
-// Index loops over the triangle i ≤ j on purpose, as in `partials.rs`
-// (whose module docs say why iterator adapters measured slower).
+// Index loops over the triangle i ≤ j, as in `partials.rs`, so that the
+// kernels stay small enough to inline.
 #![allow(clippy::needless_range_loop)]
 
 use num_traits::Float;

@@ -13,8 +13,8 @@
 //! value of every result is computed exactly as on plain numbers, and the
 //! gradient exactly as `Dual` computes it.
 
-// Index loops over the triangle i ≤ j on purpose, as in `partials.rs`
-// (whose module docs say why iterator adapters measured slower).
+// Index loops over the triangle i ≤ j, as in `partials.rs`, so that the
+// kernels stay small enough to inline.
 #![allow(clippy::needless_range_loop)]
 
 use core::iter::{Product, Sum};
