@@ -1,6 +1,6 @@
 //! The crate's private macros for trait and operator implementations,
-//! defined once and used by the number types' `ops.rs` and `traits.rs`, the nalgebra
-//! integration and their `Dual2` counterparts.
+//! defined once and used by every number type (`Dual`, `Dual2`, and for
+//! some the sparsity tracer) and by the nalgebra integration.
 
 /// Trait methods that forward to the inherent method of the same name, where
 /// the derivative rule and its docs live (`Float`, `ComplexField`), for
@@ -14,6 +14,27 @@ macro_rules! forward_to_inherent {
     )+};
 }
 
+/// The function table's callback for a trait that forwards the entries
+/// with one tag (`elementary_functions!(forward_tagged, Float, real)` in
+/// simba's `RealField`, `…, complex)` in `ComplexField`): those forward
+/// to the inherent methods, the others are left out.
+#[cfg(feature = "nalgebra")]
+macro_rules! forward_tagged {
+    (@entry real real $($signature:tt)*) => {
+        forward_to_inherent! { $($signature)* }
+    };
+    (@entry complex complex $($signature:tt)*) => {
+        forward_to_inherent! { $($signature)* }
+    };
+    (@entry $($other:tt)*) => {};
+    ($want:ident $bound:path, $imports:literal, $tolerance:literal; $(
+        $(#[doc = $doc:literal])*
+        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
+    )*) => {
+        $(forward_tagged! { @entry $want $($tag)? fn $name($($params)*) -> $ret; })*
+    };
+}
+
 /// Trait constants: `T`'s constant with zero partials (`Float`,
 /// `FloatConst`, `RealField`), for `Dual` and `Dual2`.
 macro_rules! constants {
@@ -23,6 +44,40 @@ macro_rules! constants {
             Self::constant(T::$name())
         }
     )+};
+}
+
+/// `Default` (the constant 0) and `From<T>` (a constant), for `Dual` and
+/// `Dual2`.
+macro_rules! constant_conversions {
+    ($Type:ident) => {
+        impl<T: Float, const N: usize> Default for $Type<T, N> {
+            /// The constant 0.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($Type), ";")]
+            #[doc = concat!("let z = ", stringify!($Type), "::<f64, 2>::default();")]
+            /// assert!(z.is_constant() && z.value() == 0.0);
+            /// ```
+            #[inline]
+            fn default() -> Self {
+                Self::constant(T::zero())
+            }
+        }
+
+        impl<T: Float, const N: usize> From<T> for $Type<T, N> {
+            /// A constant with value `value`.
+            ///
+            /// ```
+            #[doc = concat!("use dualgrad::", stringify!($Type), ";")]
+            #[doc = concat!("let c: ", stringify!($Type), "<f64, 2> = 3.0.into();")]
+            /// assert!(c.is_constant() && c.value() == 3.0);
+            /// ```
+            #[inline]
+            fn from(value: T) -> Self {
+                Self::constant(value)
+            }
+        }
+    };
 }
 
 /// `f32 op Dual<f32, N>` and `f64 op Dual<f64, N>` (and `Dual2`), by value

@@ -418,6 +418,18 @@ macro_rules! primitive_real {
 
 primitive_real!(f32, f64);
 
+/// g(a), g′(a), …, g⁽ᴷ⁻¹⁾(a) as numbers of the inner type `T` at the
+/// value `a` of an `S` (g⁽ᵏ⁾ from `derivatives[k..]`, by `T`'s own chain
+/// rule), after checking that `derivatives` has what `S` needs.
+#[inline(always)]
+fn lifted<S: Real, T: Real<Primitive = S::Primitive>, const K: usize>(
+    a: T,
+    derivatives: &[S::Primitive],
+) -> [T; K] {
+    check_derivatives::<S>(derivatives.len());
+    core::array::from_fn(|k| a.chain_rule(&derivatives[k..]))
+}
+
 impl<T: Real, const N: usize> Real for Dual<T, N> {
     type Primitive = T::Primitive;
     const ORDER: usize = T::ORDER + 1;
@@ -431,10 +443,7 @@ impl<T: Real, const N: usize> Real for Dual<T, N> {
     /// `T`s: `T`'s `chain_rule` on the derivatives from 0 and from 1.
     #[inline]
     fn chain_rule(self, derivatives: &[T::Primitive]) -> Self {
-        check_derivatives::<Self>(derivatives.len());
-        let value = self.value();
-        let g = value.chain_rule(derivatives);
-        let slope = value.chain_rule(&derivatives[1..]);
+        let [g, slope] = lifted::<Self, T, 2>(self.value(), derivatives);
         self.chain_guarded(g, slope)
     }
 }
@@ -451,11 +460,7 @@ impl<T: Real, const N: usize> Real for Dual2<T, N> {
     /// The second-order chain rule with g, g′ and g″ as `T`s.
     #[inline]
     fn chain_rule(self, derivatives: &[T::Primitive]) -> Self {
-        check_derivatives::<Self>(derivatives.len());
-        let value = self.value();
-        let g = value.chain_rule(derivatives);
-        let d1 = value.chain_rule(&derivatives[1..]);
-        let d2 = value.chain_rule(&derivatives[2..]);
+        let [g, d1, d2] = lifted::<Self, T, 3>(self.value(), derivatives);
         self.chain_guarded(g, d1, d2)
     }
 }

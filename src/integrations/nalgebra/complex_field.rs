@@ -33,21 +33,6 @@ use simba::scalar::{ComplexField, RealField};
 use crate::number::functions::cast;
 use crate::{Dual, Dual2};
 
-/// The function table's callback for `ComplexField`: the entries tagged
-/// `complex` forward to the inherent methods.
-macro_rules! complex_field_methods {
-    (@entry complex $($signature:tt)*) => {
-        forward_to_inherent! { $($signature)* }
-    };
-    (@entry $($other:tt)*) => {};
-    ($bound:path, $imports:literal, $tolerance:literal; $(
-        $(#[doc = $doc:literal])*
-        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
-    )*) => {
-        $(complex_field_methods! { @entry $($tag)? fn $name($($params)*) -> $ret; })*
-    };
-}
-
 /// `impl ComplexField for $Type<T, N>` with the given docs. `$Type::name`
 /// is the inherent method (the rule); `value()`, `constant`, `Zero`, `One`
 /// and the arithmetic operators are all `$Type` needs to have.
@@ -126,7 +111,7 @@ macro_rules! complex_field {
                 ($Type::abs(self), unit)
             }
 
-            elementary_functions!(complex_field_methods, Float);
+            elementary_functions!(forward_tagged, Float, complex);
 
             #[inline]
             fn conjugate(self) -> Self {

@@ -7,22 +7,6 @@ use simba::scalar::RealField;
 
 use crate::{Dual, Dual2};
 
-/// The function table's callback for `RealField`: the entries tagged
-/// `real` (`copysign`, `max`, `min`, `clamp`, `atan2`) forward to the
-/// inherent methods.
-macro_rules! real_field_methods {
-    (@entry real $($signature:tt)*) => {
-        forward_to_inherent! { $($signature)* }
-    };
-    (@entry $($other:tt)*) => {};
-    ($bound:path, $imports:literal, $tolerance:literal; $(
-        $(#[doc = $doc:literal])*
-        $class:ident $name:ident($($params:tt)*) -> $ret:ty [$($rule:tt)*] [$($oracle:tt)*] $($tag:ident)?;
-    )*) => {
-        $(real_field_methods! { @entry $($tag)? fn $name($($params)*) -> $ret; })*
-    };
-}
-
 /// `impl RealField for $Type<T, N>` with the given docs: every method
 /// forwards to the inherent method (the function table's entries tagged
 /// `real`) or reads the value.
@@ -41,7 +25,7 @@ macro_rules! real_field {
                 Float::is_sign_negative(self.value())
             }
 
-            elementary_functions!(real_field_methods, Float);
+            elementary_functions!(forward_tagged, Float, real);
 
             /// `T`'s (the most negative finite value, as simba defines it
             /// for `f64`), as a constant.

@@ -313,34 +313,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     }
 }
 
-impl<T: Float, const N: usize> Default for Dual<T, N> {
-    /// The constant 0.
-    ///
-    /// ```
-    /// use dualgrad::Dual;
-    /// let z = Dual::<f64, 2>::default();
-    /// assert_eq!(z.into_parts(), (0.0, [0.0, 0.0]));
-    /// ```
-    #[inline]
-    fn default() -> Self {
-        Self::constant(T::zero())
-    }
-}
-
-impl<T: Float, const N: usize> From<T> for Dual<T, N> {
-    /// A constant with value `value`.
-    ///
-    /// ```
-    /// use dualgrad::Dual;
-    /// let c: Dual<f64, 2> = 3.0.into();
-    /// assert!(c.is_constant());
-    /// ```
-    #[inline]
-    fn from(value: T) -> Self {
-        Self::constant(value)
-    }
-}
-
+constant_conversions!(Dual);
 value_comparisons!(Dual);
 nested_value_comparisons!(f32, f64);
 

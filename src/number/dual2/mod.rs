@@ -278,34 +278,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     }
 }
 
-impl<T: Float, const N: usize> Default for Dual2<T, N> {
-    /// The constant 0.
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// let z = Dual2::<f64, 2>::default();
-    /// assert_eq!(z.into_parts(), (0.0, [0.0; 2], [[0.0; 2]; 2]));
-    /// ```
-    #[inline]
-    fn default() -> Self {
-        Self::constant(T::zero())
-    }
-}
-
-impl<T: Float, const N: usize> From<T> for Dual2<T, N> {
-    /// A constant with value `value`.
-    ///
-    /// ```
-    /// use dualgrad::Dual2;
-    /// let c: Dual2<f64, 2> = 3.0.into();
-    /// assert!(c.is_constant());
-    /// ```
-    #[inline]
-    fn from(value: T) -> Self {
-        Self::constant(value)
-    }
-}
-
+constant_conversions!(Dual2);
 value_comparisons!(Dual2);
 
 /// `Dual2 { value: …, gradient: […], hessian: [[…], …] }` with the full

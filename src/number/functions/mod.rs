@@ -77,6 +77,8 @@ pub(crate) fn cast<T: Float, P: ToPrimitive>(x: P) -> T {
 /// expands both groups (`Float`'s functions, then `SpecialFloat`'s under
 /// the feature `special`); `elementary_functions!(cb, Float)` and
 /// `elementary_functions!(cb, SpecialFloat)` one group each.
+/// `elementary_functions!(cb, Float, tokens…)` passes the tokens to `cb`
+/// before the group's header (see `forward_tagged!`).
 ///
 /// The callback receives `bound, imports, tolerance;` (the trait the
 /// group's number types implement, the `use` lines its doctests need, the
@@ -88,9 +90,9 @@ macro_rules! elementary_functions {
         #[cfg(feature = "special")]
         elementary_functions!($callback, SpecialFloat);
     };
-    ($callback:ident, Float) => {
+    ($callback:ident, Float $(, $prefix:tt)*) => {
         $callback! {
-            num_traits::Float, "", 1e-14;
+            $($prefix)* num_traits::Float, "", 1e-14;
 
             /// Largest integer ≤ x. Slope 0 (piecewise constant).
             zero_slope floor(self) -> Self [] [at -2.5] complex;
