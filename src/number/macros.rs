@@ -36,12 +36,16 @@ macro_rules! forward_tagged {
 }
 
 /// Trait constants: `T`'s constant with zero partials (`Float`,
-/// `FloatConst`, `RealField`), for `Dual` and `Dual2`.
+/// `FloatConst`, `RealField`), for `Dual` and `Dual2`; `@of f64` takes
+/// `f64`'s, for `sparse::Tracer`.
 macro_rules! constants {
-    ($($name:ident),+ $(,)?) => {$(
+    ($($name:ident),+ $(,)?) => {
+        constants!(@of T; $($name),+);
+    };
+    (@of $T:ty; $($name:ident),+ $(,)?) => {$(
         #[inline]
         fn $name() -> Self {
-            Self::constant(T::$name())
+            Self::constant(<$T>::$name())
         }
     )+};
 }
@@ -466,11 +470,12 @@ macro_rules! match_width {
 /// The methods of `impl Float` for a number type whose every function is an
 /// inherent method of the same name (where its rule lives; the list is the
 /// function table's `Float` group) and whose predicates are its value's,
-/// with the constants from the macro `$constants` (`Dual`, `Dual2`,
-/// `sparse::Tracer`).
+/// with the constants of the primitive `$T` (`T` for `Dual` and `Dual2`,
+/// `f64` for `sparse::Tracer`).
 macro_rules! float_methods {
-    ($constants:ident) => {
-        $constants!(
+    ($T:ty) => {
+        constants!(
+            @of $T;
             nan,
             infinity,
             neg_infinity,
@@ -539,7 +544,7 @@ macro_rules! num_traits_for {
         };
 
         impl<T: Float, const N: usize> Float for $T<T, N> {
-            float_methods!(constants);
+            float_methods!(T);
         }
 
         impl<T: Float, const N: usize> Zero for $T<T, N> {

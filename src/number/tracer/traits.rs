@@ -120,18 +120,8 @@ impl NumCast for Tracer {
     }
 }
 
-/// `Float` constants: constants of `f64`'s value.
-macro_rules! f64_constants {
-    ($($name:ident),+ $(,)?) => {$(
-        #[inline]
-        fn $name() -> Tracer {
-            Tracer::constant(f64::$name())
-        }
-    )+};
-}
-
 impl Float for Tracer {
-    float_methods!(f64_constants);
+    float_methods!(f64);
 }
 
 #[cfg(feature = "special")]
