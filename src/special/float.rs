@@ -2,34 +2,19 @@
 //! the guards that keep every call finite in time and free of panics, and
 //! the few formulas composed here (reflection, β from Γ).
 //!
-//! The sources, chosen on measured accuracy against the mpmath tables in
-//! `tests/data/special/` and on dependency weight. The candidates, measured
-//! in one probe (largest relative error where |f| ≥ 10⁻², f64):
-//!
-//! | function | `special` 0.14 | `statrs` 0.19 | `puruspe` 0.4 |
-//! |---|---|---|---|
-//! | ψ, x > 0 | 9.1e−15 | 1.4e−13 | — |
-//! | ψ, x < 0 near the poles | recursion per unit (stack overflow at −10⁶) | 2.5e−3 | — |
-//! | ψ₁, x < 0 near the poles | 4.9e−3 | — | — |
-//! | erf⁻¹ | 8.4e−16 | 3.0e−16 (f64 only) | 1.8e−3 near ±1 |
-//! | P(a, x) | 3.8e−14 | 9.2e−14 | 9.4e−11 |
-//! | Q(a, x) | only as 1 − P: every digit lost in the upper tail | 1.7e−13 | 1.6e−10 |
-//! | dependencies (default features off) | libm; no_std | approx, num-traits, thiserror (syn, quote, proc-macro2) | num-complex, lambert_w |
+//! Each source was chosen for its accuracy against the mpmath tables in
+//! `tests/data/special/` and its dependency weight (the candidates and
+//! their errors are in BENCHMARKS.md, "Special functions: the sources"):
 //!
 //! * `libm`: erf, erfc, Γ (`tgamma`), ln|Γ| and its sign (`lgamma_r`), and
 //!   the Bessel functions J₀, J₁, Jₙ, Y₀, Y₁, Yₙ, for f32 and f64.
 //! * `special`: ψ and ψ₁ for x > 0, and erf⁻¹ (f32 and f64, no_std, only
-//!   libm underneath). For x < 0 both crates lose digits near the poles
-//!   (sin(πx) and tan(πx) of an x that is not reduced first: 5e−3 relative
-//!   at −28 + 10⁻¹²), so the reflection formulas are written here with the
-//!   exact reduction r = x − round(x). Our own ψₙ routine at n = 1 is more
-//!   accurate still (5.5e−16 against 1.7e−15 at worst on the table) but
-//!   takes twice as long (50 ns against 27 ns at x = 2.7), so ψ₁ stays
-//!   `special`'s.
+//!   libm underneath). For x < 0 the reflection formulas are written here,
+//!   with the exact reduction r = x − round(x): sin(πx) and tan(πx) of an
+//!   unreduced x lose digits near the poles.
 //! * `statrs`: the regularised incomplete gamma functions P and Q (f64;
-//!   f32 goes through f64): the only candidate with an accurate Q, which
-//!   is what tail probabilities need. It costs a proc-macro dependency
-//!   (thiserror) at build time. Its panicking domain checks are never
+//!   f32 goes through f64), the only candidate with an accurate Q, which
+//!   tail probabilities need. Its panicking domain checks are never
 //!   reached: the guards below answer first.
 //! * ψₙ for n ≥ 2: `polygamma.rs` (no candidate has it).
 

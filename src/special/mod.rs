@@ -131,7 +131,7 @@
 //! | `gamma_q` | `statrs` | 9.5e−13 | 1.6e−13 | 1.6e−13 | 3.3e−316 (a subnormal Q flushed to 0) |
 //! | `bessel_j0` | libm `j0` | 5.4e−16 | 5.9e−16 | 6.4e−16 | 5.5e−18 |
 //! | `bessel_j1` | libm `j1` | 5.9e−16 | 6.4e−16 | 5.4e−16 | 1.3e−17 |
-//! | `bessel_jn` | libm `jn` | 1.7e−15 | 2.7e−15 | 3.7e−15 (1.2e−14 at x = 18.72 on an earlier grid) | 1.4e−17 |
+//! | `bessel_jn` | libm `jn` | 1.7e−15 | 2.7e−15 | 3.7e−15 | 1.4e−17 |
 //! | `bessel_y0` | libm `y0` | 4.4e−16 | 5.5e−16 | 4.3e−16 | 4.4e−18 |
 //! | `bessel_y1` | libm `y1` | 5.5e−16 | 4.3e−16 | 5.9e−16 | 1.7e−17 |
 //! | `bessel_yn` | libm `yn` | 3.1e−15 | 3.4e−15 | 4.1e−15 | 1.0e−16 |
