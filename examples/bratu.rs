@@ -256,14 +256,14 @@ fn draw(checks: &mut Checks, f: &Bratu, u: &[f64]) {
     let mut spy = Chart::new(
         "Jacobian pattern, n = 30, by colour",
         Axis::linear("column", -1.0, small as f64),
-        Axis::linear("−row", -(small as f64), 1.0),
+        Axis::linear("row", -1.0, small as f64).downward(),
     )
     .legend(Corner::UpperRight);
     for color in 0..coloring.count() {
         let entries: Vec<(f64, f64)> = pattern
             .entries()
             .filter(|&(_, column)| coloring.colors()[column] == color)
-            .map(|(row, column)| (column as f64, -(row as f64)))
+            .map(|(row, column)| (column as f64, row as f64))
             .collect();
         spy = spy.points(
             &format!("colour {color}"),

@@ -49,13 +49,16 @@ enum Scale {
     Log,
 }
 
-/// One axis: its label, its range in data units, linear or logarithmic.
+/// One axis: its label, its range in data units, linear or logarithmic,
+/// and which way it runs.
 #[derive(Clone)]
 pub struct Axis {
     label: String,
     low: f64,
     high: f64,
     scale: Scale,
+    /// A vertical axis drawn top-down: `low` at the top.
+    downward: bool,
 }
 
 impl Axis {
@@ -66,6 +69,7 @@ impl Axis {
             low,
             high,
             scale: Scale::Linear,
+            downward: false,
         }
     }
 
@@ -76,7 +80,15 @@ impl Axis {
             low,
             high,
             scale: Scale::Log,
+            downward: false,
         }
+    }
+
+    /// The same axis drawn the other way round: as a y axis, `low` at the
+    /// top, as the rows of a matrix are.
+    pub fn downward(mut self) -> Self {
+        self.downward = true;
+        self
     }
 
     /// Where `v` sits on the drawn (linear) scale; None where a log axis
@@ -138,6 +150,7 @@ impl Axis {
         Ticked {
             low,
             high,
+            downward: self.downward,
             ticks: self.ticks(),
             light: self.light_ticks(),
         }
@@ -170,6 +183,7 @@ impl Axis {
 struct Ticked {
     low: f64,
     high: f64,
+    downward: bool,
     ticks: Vec<f64>,
     light: Vec<f64>,
 }
@@ -180,6 +194,7 @@ impl Ranged for Ticked {
 
     fn map(&self, value: &f64, (start, end): (i32, i32)) -> i32 {
         let t = (value - self.low) / (self.high - self.low);
+        let t = if self.downward { 1.0 - t } else { t };
         start + (t * f64::from(end - start)).round() as i32
     }
 

@@ -92,6 +92,59 @@
 //! writes sets of 1, 2, …, n entries, O(n²) memory for a dense row (keep
 //! dense reductions out of the element vector, or give the pattern with
 //! [`JacobianConfig::from_pattern`]).
+//!
+//! # Solving with a sparse Jacobian
+//!
+//! The results are nalgebra-sparse 0.12 `CsrMatrix`es, and nalgebra-sparse
+//! 0.12 factorises only symmetric positive definite matrices
+//! (`nalgebra_sparse::factorization::CscCholesky`): fine for a Hessian at a
+//! minimum, or for −J of the Bratu problem (`examples/bratu.rs`), but most
+//! Jacobians are not symmetric. For those:
+//!
+//! - **small n**: `DMatrix::from(&csr)` and nalgebra's dense LU, which
+//!   stores n² numbers and takes O(n³) to factor, but needs nothing else;
+//! - **large n**: a sparse LU from another crate, such as
+//!   [faer](https://crates.io/crates/faer)'s (`faer::sparse::linalg`, pure
+//!   Rust), [rsparse](https://crates.io/crates/rsparse)'s `lusol`, or
+//!   [russell_sparse](https://crates.io/crates/russell_sparse) (bindings
+//!   to UMFPACK, KLU and MUMPS, which need those C libraries). These take
+//!   compressed *columns*: `CscMatrix::from(&csr)` converts, and
+//!   `csc_data()` gives the column offsets, row indices and values they are
+//!   built from.
+//!
+//! ```
+//! use dualgrad::{VectorFn, sparse, vector_fn};
+//! use nalgebra::{DMatrix, DVector};
+//! use nalgebra_sparse::CscMatrix;
+//! use num_traits::Float;
+//!
+//! // An upwind scheme, Fᵢ = xᵢ² + xᵢ − xᵢ₋₁ − 1: J is lower bidiagonal,
+//! // not symmetric.
+//! fn upwind<S: Float>(x: &[S], out: &mut [S]) {
+//!     for i in 0..x.len() {
+//!         let left = if i > 0 { x[i - 1] } else { S::zero() };
+//!         out[i] = x[i] * x[i] + x[i] - left - S::one();
+//!     }
+//! }
+//! let f = vector_fn!(upwind, |n| n);
+//! let x = vec![0.5; 5];
+//! let j = sparse::jacobian(&f, &x); // CsrMatrix<f64>
+//!
+//! // Column-major arrays for a sparse LU: column k has rows k and k + 1.
+//! let csc = CscMatrix::from(&j);
+//! let (col_offsets, row_indices, values) = csc.csc_data();
+//! assert_eq!(col_offsets, [0, 2, 4, 6, 8, 9]);
+//! assert_eq!(row_indices, [0, 1, 1, 2, 2, 3, 3, 4, 4]);
+//! assert_eq!(values[..2], [2.0, -1.0]); // ∂F₀/∂x₀ = 2x₀ + 1, ∂F₁/∂x₀ = −1
+//!
+//! // Small n: a Newton step J·δ = −F by nalgebra's dense LU.
+//! let mut r = vec![0.0; 5];
+//! f.eval(&x, &mut r);
+//! let minus_f = -DVector::from_vec(r);
+//! let dense = DMatrix::from(&j);
+//! let step = dense.clone().lu().solve(&minus_f).expect("J is invertible");
+//! assert!((dense * step - minus_f).amax() < 1e-12);
+//! ```
 
 mod coloring;
 mod compressed;
