@@ -3,7 +3,8 @@
 //! method and operator, applied to expressions of three variables whose
 //! Hessians have every kind of entry (u = x₀x₁ + x₂ has ∂²u/∂x₀∂x₁ = 1 and
 //! zeros elsewhere, a zero gradient entry where x₀ or x₁ is 0), at random
-//! points and at the edge points of REFERENCE.md.
+//! points and at the edge points of the crate docs' semantics table (the
+//! functions' singular points).
 //!
 //! Agreement: the value bit for bit (or both NaN), the gradient to rounding
 //! (it is `Dual`'s rule), and each Hessian entry (i, j) within 4 ulp or
@@ -390,10 +391,11 @@ fn sweep(x: [f64; 3], constants: &[f64], hessian_too: bool) -> Vec<String> {
     failures
 }
 
-/// The edge values of REFERENCE.md at which the Hessian is compared, given
-/// to x₂ (so that u, w and v take them), with x₀, x₁ making zero and
-/// non-zero gradient entries: the singular points of the functions (0, ±1,
-/// π/2, …) and ordinary values.
+/// The edge values at which the Hessian is compared (those of the crate
+/// docs' "Semantics at non-differentiable and singular points"), given to
+/// x₂ (so that u, w and v take them), with x₀, x₁ making zero and non-zero
+/// gradient entries: the singular points of the functions (0, ±1, π/2, …)
+/// and ordinary values.
 const EDGES: [f64; 13] = [
     0.0,
     -0.0,

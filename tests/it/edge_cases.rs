@@ -1,8 +1,9 @@
-//! The edge cases where other dual-number crates break, one test per row of
-//! the table in REFERENCE.md ("Edge cases where peers break") and of the
-//! "Semantics at non-differentiable and singular points" table in the crate
-//! docs: the documented slope, never a NaN where a finite slope is promised,
-//! and never a panic.
+//! The edge cases where other dual-number crates break (num-dual 0.15, for
+//! one, panics on `%` and on nalgebra's `floor`, and gives NaN slopes for
+//! `atan2(y, 0)` and for `sqrt` of a constant 0), one test per row of the
+//! "Semantics at non-differentiable and singular points" table in the
+//! crate docs: the documented slope, never a NaN where a finite slope is
+//! promised, and never a panic.
 
 use std::f64::consts::PI;
 

@@ -11,8 +11,6 @@ mod counting;
 mod allocations;
 #[cfg(feature = "approx")]
 mod approx;
-#[cfg(feature = "approx")]
-mod approx_dual2;
 #[cfg(feature = "argmin")]
 mod argmin;
 mod chunk;
@@ -24,7 +22,6 @@ mod f32;
 mod families;
 mod fuzz;
 mod gradcheck;
-mod gradcheck_f32;
 mod guard_widths;
 #[cfg(feature = "nalgebra")]
 mod method_resolution;
@@ -38,8 +35,6 @@ mod real;
 mod rules;
 #[cfg(feature = "serde")]
 mod serde;
-#[cfg(feature = "serde")]
-mod serde_dual2;
 #[cfg(feature = "sparse")]
 mod sparse;
 #[cfg(feature = "special")]

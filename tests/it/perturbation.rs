@@ -4,18 +4,42 @@
 //! Hessians and hand-seeded duals are unaffected.
 
 #[cfg(any(debug_assertions, feature = "tags"))]
+use std::cell::Cell;
+#[cfg(any(debug_assertions, feature = "tags"))]
 use std::panic::{AssertUnwindSafe, catch_unwind};
+#[cfg(any(debug_assertions, feature = "tags"))]
+use std::sync::Once;
 
 use dualgrad::{Dual, derivative, gradient, hessian};
 use num_traits::Float;
 
-/// The panic message of `work`, if it panics.
+#[cfg(any(debug_assertions, feature = "tags"))]
+thread_local! {
+    /// Whether this thread's panics are expected, and not to be printed.
+    static EXPECTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The panic message of `work`, if it panics; the panic is not printed.
+///
+/// The panic hook is process-wide and the other tests of the binary run at
+/// the same time, so it is not swapped out and back (two tests doing that
+/// at once could leave the silent hook installed, hiding every later
+/// failure's message): a hook installed once stays silent only on a thread
+/// inside this function, and passes every other panic on.
 #[cfg(any(debug_assertions, feature = "tags"))]
 fn panic_message(work: impl FnOnce()) -> Option<String> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    static QUIET_HOOK: Once = Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !EXPECTED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    EXPECTED.with(|e| e.set(true));
     let result = catch_unwind(AssertUnwindSafe(work));
-    std::panic::set_hook(previous);
+    EXPECTED.with(|e| e.set(false));
     result.err().map(|e| {
         e.downcast_ref::<String>()
             .cloned()

@@ -511,6 +511,7 @@ mod negative_binomial {
     }
 
     /// Solves the 3×3 system h·s = g by Cramer's rule.
+    #[cfg(feature = "argmin")]
     fn solve3(h: [[f64; 3]; 3], g: [f64; 3]) -> [f64; 3] {
         let det = |m: [[f64; 3]; 3]| {
             m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])

@@ -1,5 +1,7 @@
-//! The worked examples of *Mathematics for Machine Learning* §5.2 (the seed
-//! note), each checked at several points against its closed form.
+//! The worked examples of *Mathematics for Machine Learning* (Deisenroth,
+//! Faisal, Ong, 2020), §5.2 "Partial Differentiation and Gradients":
+//! Examples 5.6–5.8 and the chain rule (5.49)–(5.53), each checked at
+//! several points against its closed form.
 
 use crate::common::{assert_close, assert_rel, assert_same_f64};
 use dualgrad::{
@@ -185,8 +187,10 @@ fn chain_rule_5_53_is_a_row_vector_times_the_inner_jacobian() {
 
 #[test]
 fn gradient_check_of_the_remark_finds_a_tiny_relative_error() {
-    // The note's remark: compare with finite differences (h = 1e-4) through
-    // the relative error ‖g − g̃‖ / (‖g‖ + ‖g̃‖).
+    // The book's remark "Verifying the Correctness of a Gradient
+    // Implementation" (§5.2): compare with finite differences (h = 1e-4);
+    // here through the usual gradient-checking relative error
+    // ‖g − g̃‖ / (‖g‖ + ‖g̃‖).
     let h = 1e-4;
     for [x, y] in [[1.0, 2.0], [-1.5, 0.5], [0.3, -0.7]] {
         let g = gradient(example_5_6, [x, y]);
