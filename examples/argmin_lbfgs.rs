@@ -12,7 +12,7 @@
 //! function has it for n ≥ 4), which the example checks and says. argmin's
 //! `Newton` and `Dogleg` need a matrix inverse that argmin-math's `Vec`
 //! backend does not have; Newton-CG runs but creeps on this problem (as it
-//! does with a hand-written Hessian, see `tests/argmin.rs`).
+//! does with a hand-written Hessian, see `tests/it/argmin.rs`).
 //!
 //! Run it with `cargo run --release --features argmin --example argmin_lbfgs`.
 //! It exits with status 1 unless both L-BFGS runs converge to the minimum

@@ -193,7 +193,7 @@
 //! # Nesting and perturbation confusion
 //!
 //! A derivative inside a derivative must keep the two perturbations apart.
-//! This is wrong, and in a debug build it panics (`tests/perturbation.rs`
+//! This is wrong, and in a debug build it panics (`tests/it/perturbation.rs`
 //! checks that it does):
 //!
 //! ```no_run

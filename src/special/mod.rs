@@ -37,7 +37,7 @@
 //! `f32` and `f64`; a trait method of the same name called on a plain
 //! float compiles on stable with the `unstable_name_collisions` warning
 //! today and would stop meaning ours the day std stabilises its own (Rust
-//! 1.95 checked; `tests/special_names.rs` keeps the rest warning-free).
+//! 1.95 checked; `tests/it/special_names.rs` keeps the rest warning-free).
 //! The other names (`digamma`, `beta`, `bessel_j0`, …) are free.
 //!
 //! Calling `x.gamma()` on an `f64` instead reaches std's unstable method:
@@ -109,7 +109,7 @@
 //!
 //! Measured against the mpmath tables in `tests/data/special/`
 //! (`generate.py`, at least 200 points a function: ordinary points, near
-//! poles and zeros, tiny and huge arguments), f64, by `tests/special.rs`,
+//! poles and zeros, tiny and huge arguments), f64, by `tests/it/special.rs`,
 //! which fails if any figure gets worse. "rel" is the largest relative
 //! error; where the function crosses zero (Bessel functions, ψ at its root
 //! 1.4616…, ln Γ at 1 and 2) relative error is unbounded and the absolute
@@ -157,7 +157,7 @@
 //!
 //! Second derivatives through [`Dual2`](crate::Dual2) agree with nested
 //! duals to 1e−12 relative, and with the tables' mpmath second derivatives
-//! to the figures `tests/special.rs` asserts.
+//! to the figures `tests/it/special.rs` asserts.
 
 mod dual;
 mod dual2;

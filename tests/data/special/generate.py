@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference tables for dualgrad's special functions (tests/special.rs).
+"""Reference tables for dualgrad's special functions (tests/it/special.rs).
 
 Run from anywhere with mpmath 1.3 installed: `python3 generate.py`. Every
 argument is an f64 (written with repr, so it round-trips exactly), and every
