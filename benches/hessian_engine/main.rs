@@ -148,7 +148,7 @@ fn time(ns: f64) -> String {
 fn summary() {
     let directory = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
         .join("criterion");
     let mut m = Medians::new();
     load(&directory, &mut m);

@@ -16,7 +16,7 @@ use crate::zoo;
 pub fn criterion_directory() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
     let criterion = target.join("criterion");
     match profile() {
         Some(p) if p != "release" => criterion.join(p),
@@ -717,7 +717,7 @@ pub fn write_benchmarks_md() {
     // BENCHMARKS_MD=path writes elsewhere, e.g. for a run with other flags.
     let path = std::env::var_os("BENCHMARKS_MD")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md"));
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md"));
     fs::write(&path, &t.out).expect("write BENCHMARKS.md");
     println!("wrote {}", path.display());
 }
