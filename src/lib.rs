@@ -55,7 +55,7 @@
 //! Four families offer the same derivatives, for four ways of holding the
 //! input. Pick the one your function is written for:
 //!
-//! | your input | family | dual width | results |
+//! | your input | family | partials per pass | results |
 //! |---|---|---|---|
 //! | `[T; N]`, N known at compile time | the crate root: [`gradient`], [`jacobian`], [`hessian`], … | N, one evaluation | arrays; never allocate |
 //! | `&[T]` of run-time length | [`chunk`] | C ≤ 12 per pass, ⌈n / C⌉ passes | `Vec`s, or your buffers with a config (no allocation on repeat) |
@@ -70,7 +70,7 @@
 //! [`value_derivative_second_derivative`] for f: ℝ → ℝ. Run-time families
 //! add `_with` forms that take a config and output buffers, and return a
 //! [`DimensionError`] for lengths that do not fit. A function written once for every number type ([`ScalarFn`],
-//! [`VectorFn`]) can be differentiated at several widths and on `f64`:
+//! [`VectorFn`]) can be differentiated at several chunk sizes and on `f64`:
 //! see [`chunk::gradient_of`], [`chunk::jacobian_of`] and
 //! [`chunk::hessian_of`]. Underneath are the [`Dual`] and [`Dual2`] types,
 //! which can be used directly ([`Dual::variables`] seeds every input).
@@ -135,7 +135,7 @@
 //! the gradient and the Hessian (each pair i ≤ j computed once), which
 //! every Hessian driver uses: the array and `SVector` drivers in one pass,
 //! the run-time ones (`chunk`, `linalg::dynamic`, the argmin adapter) in
-//! one pass per pair of blocks of inputs. **Nesting** gives the same and more:
+//! one pass per pair of chunks of inputs. **Nesting** gives the same and more:
 //! `Dual<Dual<f64, N>, N>` is a dual number whose parts are dual numbers,
 //! the inner partials the gradient and the outer partials of the inner
 //! partials the Hessian; nest further for third derivatives.
