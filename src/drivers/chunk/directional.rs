@@ -76,7 +76,7 @@ where
     T: Float,
     F: Fn(Dual<T, 1>) -> Vec<Dual<T, 1>>,
 {
-    f(crate::drivers::passes::variable(t))
+    f(crate::number::seed::variable(t))
         .iter()
         .map(|y| (y.value(), y.partials()[0]))
         .unzip()
@@ -85,6 +85,6 @@ where
 /// The inputs `xᵢ + vᵢε`.
 fn along<T: Float>(x: &[T], v: &[T]) -> Result<Vec<Dual<T, 1>>, DimensionError> {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    let seed = crate::drivers::passes::along();
+    let seed = crate::number::seed::along();
     Ok(x.iter().zip(v).map(|(&xi, &vi)| seed(xi, vi)).collect())
 }

@@ -438,7 +438,7 @@ where
     T: Float + Scalar,
     F: Fn(Dual<T, 1>) -> DVector<Dual<T, 1>>,
 {
-    f(crate::drivers::passes::variable(t)).map(|y| y.partials()[0])
+    f(crate::number::seed::variable(t)).map(|y| y.partials()[0])
 }
 
 /// The gradient passes, lengths already checked.
@@ -512,7 +512,7 @@ fn along<T: Float + Scalar>(
     v: &DVector<T>,
 ) -> Result<DVector<Dual<T, 1>>, DimensionError> {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    Ok(x.zip_map(v, crate::drivers::passes::along()))
+    Ok(x.zip_map(v, crate::number::seed::along()))
 }
 
 #[cfg(test)]
