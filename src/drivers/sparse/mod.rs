@@ -93,13 +93,13 @@
 //! dense reductions out of the element vector, or give the pattern with
 //! [`JacobianConfig::from_pattern`]).
 
+pub(crate) mod chunk_size;
 mod coloring;
 mod compressed;
 mod gradient_of_sum;
 mod hessian_of_sum;
 mod jacobian;
 mod pattern;
-pub(crate) mod widths;
 
 pub use crate::number::tracer::Tracer;
 pub use coloring::{Coloring, Order, color_columns, color_columns_in};
