@@ -9,8 +9,8 @@ use crate::drivers::passes::second_order_pass_count;
 use crate::{DimensionError, Dual, Dual2};
 
 /// What a config says about its n dual inputs (`self.inputs`): the public
-/// `len` and `is_empty`, documented with the config's name, and the check
-/// of an input x against n.
+/// `len` and `is_empty`, documented with the config's name, and the checks
+/// of x and of a gradient buffer against n.
 macro_rules! input_length {
     ($config:ident) => {
         /// The input length n this config was made for.
@@ -43,6 +43,22 @@ macro_rules! input_length {
                 self.len(),
                 x.len(),
                 "the length the config was made for",
+            )
+        }
+
+        /// A [`DimensionError`] unless x and the gradient buffer both have
+        /// the length n the config was made for.
+        pub(crate) fn check_input_and_gradient(
+            &self,
+            x: &[T],
+            gradient: &[T],
+        ) -> Result<(), DimensionError> {
+            self.check_input(x)?;
+            DimensionError::check(
+                "gradient buffer",
+                self.len(),
+                gradient.len(),
+                "one entry per input",
             )
         }
     };

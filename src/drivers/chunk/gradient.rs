@@ -40,7 +40,14 @@ where
     T: Float,
     F: Fn(&[Dual<T, DEFAULT_CHUNK>]) -> Dual<T, DEFAULT_CHUNK>,
 {
-    value_and_gradient_on(|v: &Vec<_>| f(v), x)
+    let mut out = vec![T::zero(); x.len()];
+    let value = gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        |v: &Vec<_>| f(v),
+        x,
+        &mut out,
+    );
+    (value, out)
 }
 
 /// The gradient into `out`, with the work buffer of `config`: allocates
@@ -68,7 +75,8 @@ where
     T: Float,
     F: Fn(&[Dual<T, C>]) -> Dual<T, C>,
 {
-    gradient_with_on(config, |v: &Vec<_>| f(v), x, out)
+    config.check_input_and_gradient(x, out)?;
+    Ok(gradient_with_on(config, |v: &Vec<_>| f(v), x, out))
 }
 
 /// ∇f(x) of a function written once for every `Float` type ([`ScalarFn`]),
@@ -113,47 +121,20 @@ pub fn gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
 /// ```
 #[must_use]
 pub fn value_and_gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
-    first_order_chunk_size!(x.len(), |C| value_and_gradient_on(
-        |v: &Vec<Dual<T, C>>| f.eval(v),
-        x
-    ))
-}
-
-/// [`value_and_gradient`], f reading its inputs as a `B`: a `Vec` for the
-/// slice drivers, a `DVector` for `linalg::dynamic`.
-pub(crate) fn value_and_gradient_on<T, B, const C: usize>(
-    f: impl Fn(&B) -> Dual<T, C>,
-    x: &[T],
-) -> (T, Vec<T>)
-where
-    T: Float,
-    B: Buffer<Dual<T, C>>,
-{
-    let mut config = GradientConfig::new(x.len());
     let mut out = vec![T::zero(); x.len()];
-    let value = run(&mut config, f, x, &mut out);
+    let value = first_order_chunk_size!(x.len(), |C| gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        |v: &Vec<Dual<T, C>>| f.eval(v),
+        x,
+        &mut out
+    ));
     (value, out)
 }
 
-/// [`gradient_with`], lengths checked the same way, f reading the
-/// config's inputs as a `B`.
+/// The passes of [`gradient_with`], lengths already checked, f reading
+/// the config's inputs as a `B`: a `Vec` for the slice drivers, a
+/// `DVector` for `linalg::dynamic`. Returns f(x).
 pub(crate) fn gradient_with_on<T, B, const C: usize>(
-    config: &mut GradientConfig<T, C>,
-    f: impl Fn(&B) -> Dual<T, C>,
-    x: &[T],
-    out: &mut [T],
-) -> Result<T, DimensionError>
-where
-    T: Float,
-    B: Buffer<Dual<T, C>>,
-{
-    config.check_input(x)?;
-    DimensionError::check("gradient buffer", x.len(), out.len(), "one entry per input")?;
-    Ok(run(config, f, x, out))
-}
-
-/// The passes, lengths already checked.
-fn run<T, B, const C: usize>(
     config: &mut GradientConfig<T, C>,
     f: impl Fn(&B) -> Dual<T, C>,
     x: &[T],

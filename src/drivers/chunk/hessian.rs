@@ -62,8 +62,16 @@ where
     T: Float,
     F: Fn(&[Dual2<T, DEFAULT_CHUNK>]) -> Dual2<T, DEFAULT_CHUNK>,
 {
-    let (value, gradient, hessian) = value_gradient_hessian_on(|v: &Vec<_>| f(v), x);
-    (value, gradient, split_rows(hessian, x.len()))
+    let n = x.len();
+    let (mut gradient, mut hessian) = (vec![T::zero(); n], vec![T::zero(); n * n]);
+    let value = hessian_with_on(
+        &mut HessianConfig::new(n),
+        |v: &Vec<_>| f(v),
+        x,
+        &mut gradient,
+        &mut hessian,
+    );
+    (value, gradient, split_rows(hessian, n))
 }
 
 /// f(x), with the gradient into `gradient` and the Hessian into `hessian`
@@ -99,8 +107,7 @@ where
     F: Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
 {
     let n = config.len();
-    config.check_input(x)?;
-    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    config.check_input_and_gradient(x, gradient)?;
     DimensionError::check("Hessian buffer", n * n, hessian.len(), "inputs × inputs")?;
     Ok(hessian_with_on(
         config,
@@ -149,10 +156,16 @@ pub fn hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
 /// ```
 #[must_use]
 pub fn value_gradient_hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>) {
-    let (value, gradient, hessian) = hessian_chunk_size!(x.len(), |C| {
-        value_gradient_hessian_on(|v: &Vec<Dual2<T, C>>| f.eval(v), x)
-    });
-    (value, gradient, split_rows(hessian, x.len()))
+    let n = x.len();
+    let (mut gradient, mut hessian) = (vec![T::zero(); n], vec![T::zero(); n * n]);
+    let value = hessian_chunk_size!(n, |C| hessian_with_on(
+        &mut HessianConfig::new(n),
+        |v: &Vec<Dual2<T, C>>| f.eval(v),
+        x,
+        &mut gradient,
+        &mut hessian
+    ));
+    (value, gradient, split_rows(hessian, n))
 }
 
 /// A [`HessianConfig`] of the chunk size [`hessian_of`] chose, kept
@@ -192,26 +205,6 @@ where
             .expect("the config was made at this chunk size just above");
         hessian_with_on(config, |v: &Vec<_>| f.eval(v), x, gradient, hessian)
     })
-}
-
-/// [`value_gradient_hessian`], f reading its inputs as a `B` (a `Vec` for
-/// the slice drivers, a `DVector` for `linalg::dynamic`), the Hessian
-/// returned as its n·n entries: symmetric, so row-major and column-major
-/// alike.
-pub(crate) fn value_gradient_hessian_on<T, B, const C: usize>(
-    f: impl Fn(&B) -> Dual2<T, C>,
-    x: &[T],
-) -> (T, Vec<T>, Vec<T>)
-where
-    T: Float,
-    B: Buffer<Dual2<T, C>>,
-{
-    let n = x.len();
-    let mut config = HessianConfig::new(n);
-    let mut gradient = vec![T::zero(); n];
-    let mut hessian = vec![T::zero(); n * n];
-    let value = hessian_with_on(&mut config, f, x, &mut gradient, &mut hessian);
-    (value, gradient, hessian)
 }
 
 /// The passes of [`hessian_with`] (and of every run-time Hessian:
@@ -283,11 +276,14 @@ where
     T: Float,
     F: Fn(&[Dual<Dual<T, DEFAULT_CHUNK>, 1>]) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
 {
-    hessian_vector_product_on(|inputs: &Vec<_>| f(inputs), x, v)
+    let mut out = vec![T::zero(); x.len()];
+    hessian_vector_product_on(|inputs: &Vec<_>| f(inputs), x, v, &mut out)?;
+    Ok(out)
 }
 
-/// [`hessian_vector_product`], f reading its inputs as a `B` (a `Vec` for
-/// the slice drivers, a `DVector` for `linalg::dynamic`).
+/// [`hessian_vector_product`] into `out` (x's length), f reading its
+/// inputs as a `B`: a `Vec` for the slice drivers, a `DVector` for
+/// `linalg::dynamic`.
 ///
 /// # Errors
 ///
@@ -296,19 +292,19 @@ pub(crate) fn hessian_vector_product_on<T, B, const C: usize>(
     f: impl Fn(&B) -> Dual<Dual<T, C>, 1>,
     x: &[T],
     v: &[T],
-) -> Result<Vec<T>, DimensionError>
+    out: &mut [T],
+) -> Result<(), DimensionError>
 where
     T: Float,
     B: Buffer<Dual<Dual<T, C>, 1>>,
 {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
     let mut inputs = vec![Dual::constant(Dual::constant(T::zero())); x.len()];
-    let mut out = vec![T::zero(); x.len()];
     B::lend(&mut inputs, |inputs| {
         let Ok(()) = along_first_order(inputs, x, v, |inputs, chunk| {
-            read_chunk(&f(inputs).partials()[0], chunk, &mut out);
+            read_chunk(&f(inputs).partials()[0], chunk, out);
             Ok::<(), Infallible>(())
         });
     });
-    Ok(out)
+    Ok(())
 }

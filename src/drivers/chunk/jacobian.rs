@@ -247,7 +247,7 @@ where
 
 /// The passes of [`value_and_jacobian`], f reading its inputs as a `B`
 /// (a `Vec` for the slice drivers, a `DVector` for `linalg::dynamic`): the
-/// first pass's outputs set m and the Jacobian `new(m)`, and `read(J,
+/// first pass's outputs give f(x), m and the Jacobian `new(m)`, and `read(J,
 /// outputs, chunk)` files each pass's partials. Returns f(x) and J.
 ///
 /// # Errors
@@ -264,27 +264,27 @@ where
     T: Float,
     B: Buffer<Dual<T, C>>,
 {
-    let mut values = Vec::new();
-    let mut jacobian = new(0);
+    let mut found: Option<(Vec<T>, J)> = None;
     let mut inputs = vec![Dual::constant(T::zero()); x.len()];
     B::lend(&mut inputs, |inputs| {
         first_order(inputs, x, |inputs, chunk| {
             let y = f(inputs);
-            if chunk.start == 0 {
-                values = y.iter().map(|yi| yi.value()).collect();
-                jacobian = new(y.len());
-            }
+            let (values, jacobian) = found.get_or_insert_with(|| {
+                let values = y.iter().map(|yi| yi.value()).collect();
+                (values, new(y.len()))
+            });
             DimensionError::check(
                 "output of f",
                 values.len(),
                 y.len(),
                 "the length of its first output",
             )?;
-            read(&mut jacobian, &y, chunk);
+            read(jacobian, &y, chunk);
             Ok(())
         })
     })?;
-    Ok((values, jacobian))
+    // f runs at least once (an empty x has one pass).
+    Ok(found.unwrap_or_else(|| (Vec::new(), new(0))))
 }
 
 /// The passes of [`jacobian_with`], lengths already checked, f reading the

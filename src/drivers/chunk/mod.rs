@@ -87,8 +87,8 @@ pub use parallel::{par_gradient, par_jacobian};
 #[cfg(feature = "nalgebra")]
 pub(crate) use {
     directional::along,
-    gradient::{gradient_with_on, value_and_gradient_on},
-    hessian::{hessian_vector_product_on, hessian_with_on, value_gradient_hessian_on},
+    gradient::gradient_with_on,
+    hessian::{hessian_vector_product_on, hessian_with_on},
     jacobian::{jacobian_with_on, value_and_jacobian_on},
 };
 

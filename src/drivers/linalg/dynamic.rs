@@ -32,8 +32,7 @@ use num_traits::Float;
 
 use crate::chunk::{
     DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, along, gradient_with_on,
-    hessian_vector_product_on, hessian_with_on, jacobian_with_on, value_and_gradient_on,
-    value_and_jacobian_on, value_gradient_hessian_on,
+    hessian_vector_product_on, hessian_with_on, jacobian_with_on, value_and_jacobian_on,
 };
 use crate::number::seed::variable;
 use crate::{DimensionError, Dual, Dual2};
@@ -76,8 +75,14 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
 {
-    let (value, gradient) = value_and_gradient_on(f, x.as_slice());
-    (value, DVector::from_vec(gradient))
+    let mut gradient = DVector::from_element(x.len(), T::zero());
+    let value = gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        f,
+        x.as_slice(),
+        gradient.as_mut_slice(),
+    );
+    (value, gradient)
 }
 
 /// The gradient into `out`, on the work buffer of `config` (chunk mode's,
@@ -109,7 +114,13 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
 {
-    gradient_with_on(config, f, x.as_slice(), out.as_mut_slice())
+    config.check_input_and_gradient(x.as_slice(), out.as_slice())?;
+    Ok(gradient_with_on(
+        config,
+        f,
+        x.as_slice(),
+        out.as_mut_slice(),
+    ))
 }
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for `DVector`s of run-time lengths,
@@ -261,13 +272,16 @@ where
     F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
 {
     let n = x.len();
-    let (value, gradient, hessian) = value_gradient_hessian_on(f, x.as_slice());
-    // Symmetric: the entries in column-major order are the row-major ones.
-    (
-        value,
-        DVector::from_vec(gradient),
-        DMatrix::from_vec(n, n, hessian),
-    )
+    let mut gradient = DVector::from_element(n, T::zero());
+    let mut hessian = DMatrix::from_element(n, n, T::zero());
+    let value = hessian_with_on(
+        &mut HessianConfig::new(n),
+        f,
+        x.as_slice(),
+        gradient.as_mut_slice(),
+        hessian.as_mut_slice(),
+    );
+    (value, gradient, hessian)
 }
 
 /// f(x), with the gradient into `gradient` and the Hessian into `hessian`,
@@ -301,8 +315,7 @@ where
     F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
 {
     let n = config.len();
-    config.check_input(x.as_slice())?;
-    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    config.check_input_and_gradient(x.as_slice(), gradient.as_slice())?;
     DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
     DimensionError::check(
         "Hessian matrix's columns",
@@ -346,7 +359,9 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<Dual<T, DEFAULT_CHUNK>, 1>>) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
 {
-    hessian_vector_product_on(f, x.as_slice(), v.as_slice()).map(DVector::from_vec)
+    let mut out = DVector::from_element(x.len(), T::zero());
+    hessian_vector_product_on(f, x.as_slice(), v.as_slice(), out.as_mut_slice())?;
+    Ok(out)
 }
 
 /// The directional derivative ∇f(x)·v along `v`, from one evaluation on
