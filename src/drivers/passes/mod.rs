@@ -13,7 +13,8 @@
 //! every input of its group, so that a pass gives f's derivative along the
 //! sum of their unit vectors.
 //!
-//! * `mod.rs`: the input buffers, the chunk split, and the two loops;
+//! * `mod.rs`: the buffers handed to f, the chunk split, and the loops at
+//!   first and second order;
 //! * `dense.rs`: one input per direction, the passes of `chunk` and
 //!   `linalg::dynamic` (gradients, Jacobians, Hessians, Hessian-vector
 //!   products) and their read-out;
@@ -53,7 +54,8 @@ pub(crate) trait Buffer<D>: Sized {
     fn slots(&mut self) -> &mut [D];
 
     /// Runs `body` on `buffer` held as `Self`, then puts it back: a `Vec`
-    /// is lent as itself, a `DVector` wraps the allocation without copying.
+    /// is lent as itself, a `DVector` wraps the allocation without copying
+    /// (should `body` panic, `buffer` is left empty).
     fn lend<R>(buffer: &mut Vec<D>, body: impl FnOnce(&mut Self) -> R) -> R;
 }
 
