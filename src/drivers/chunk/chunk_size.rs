@@ -79,7 +79,7 @@ pub(crate) use hessian_chunk_size;
 
 #[cfg(test)]
 mod tests {
-    use super::{ONE_PASS_HESSIAN, first_order, hessian};
+    use super::{ONE_PASS_HESSIAN, hessian};
 
     #[test]
     fn hessian_chunk_sizes_hold_one_pass_or_a_pair_of_chunks() {
@@ -106,30 +106,6 @@ mod tests {
                     "n = {n}: chunks of at most 5 or 6"
                 );
             }
-        }
-    }
-
-    #[test]
-    fn first_order_chunk_sizes_balance_the_passes() {
-        let cases = [
-            (0, 1),
-            (1, 1),
-            (5, 5),
-            (12, 12),
-            (13, 7),
-            (24, 12),
-            (25, 9),
-            (100, 12),
-        ];
-        for (n, size) in cases {
-            assert_eq!(first_order(n), size, "n = {n}");
-        }
-        for n in 1..500_usize {
-            assert_eq!(
-                n.div_ceil(first_order(n)),
-                n.div_ceil(12),
-                "n = {n}: as few passes as chunks of 12"
-            );
         }
     }
 }

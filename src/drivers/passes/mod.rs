@@ -346,7 +346,16 @@ mod tests {
 
     #[test]
     fn balanced_chunk_sizes_take_as_few_passes_as_the_largest() {
-        let cases = [(0, 1), (1, 1), (5, 5), (12, 12), (13, 7), (24, 12), (25, 9)];
+        let cases = [
+            (0, 1),
+            (1, 1),
+            (5, 5),
+            (12, 12),
+            (13, 7),
+            (24, 12),
+            (25, 9),
+            (100, 12),
+        ];
         for (n, size) in cases {
             assert_eq!(balanced_chunk_size(n, 12), size, "n = {n}");
         }
