@@ -4,7 +4,7 @@
 //! * `array/`: inputs of compile-time length (`[T; N]`), one evaluation on
 //!   `Dual<T, N>` or `Dual2<T, N>`; re-exported at the crate root;
 //! * `passes/`: the one pass engine under every run-time-length family:
-//!   the block split and the loop at first and second order, dense,
+//!   the chunk split and the loops at first and second order, dense,
 //!   grouped (sparse) and parallel;
 //! * `chunk/`: slices of run-time length, in chunks of C partials
 //!   (`dualgrad::chunk`);

@@ -27,6 +27,7 @@ pub(crate) mod partials;
 #[cfg(feature = "approx")]
 pub(crate) mod parts;
 mod real;
+pub(crate) mod seed;
 pub(crate) mod tag;
 #[cfg(feature = "sparse")]
 pub(crate) mod tracer;

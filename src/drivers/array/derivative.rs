@@ -2,7 +2,7 @@
 
 use num_traits::Float;
 
-use crate::drivers::passes::second_order_variable;
+use crate::number::seed::{second_order_variable, variable};
 use crate::{Dual, Dual2};
 
 /// The derivative f′(x) of a function of one variable, exact to rounding.
@@ -36,7 +36,7 @@ pub fn derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> T {
 #[inline]
 #[must_use]
 pub fn value_and_derivative<T: Float, F: Fn(Dual<T, 1>) -> Dual<T, 1>>(f: F, x: T) -> (T, T) {
-    let y = f(crate::drivers::passes::variable(x));
+    let y = f(variable(x));
     (y.value(), y.partials()[0])
 }
 
@@ -77,7 +77,7 @@ pub fn value_and_vector_derivative<
     f: F,
     t: T,
 ) -> ([T; M], [T; M]) {
-    let y = f(crate::drivers::passes::variable(t));
+    let y = f(variable(t));
     (y.map(|yi| yi.value()), y.map(|yi| yi.partials()[0]))
 }
 

@@ -6,7 +6,7 @@ use core::array;
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::along;
+use crate::number::seed::along;
 
 /// The directional derivative ∇f(x)·v of f: ℝᴺ → ℝ along `v`, from one
 /// evaluation with a single partial (cheaper than the full gradient for

@@ -3,7 +3,7 @@
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::seeded;
+use crate::number::seed::seeded;
 
 /// The gradient ∇f(x) = [∂f/∂x₁, …, ∂f/∂x_N] of f: ℝᴺ → ℝ, exact to
 /// rounding, from one evaluation of `f` on `Dual<T, N>`.

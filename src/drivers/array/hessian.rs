@@ -3,7 +3,7 @@
 
 use num_traits::Float;
 
-use crate::drivers::passes::{seeded_along, seeded_second_order};
+use crate::number::seed::{seeded_along, seeded_second_order};
 use crate::{Dual, Dual2};
 
 /// The N × N Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ, exact to rounding,
@@ -33,7 +33,7 @@ use crate::{Dual, Dual2};
 /// Everything stays on the stack, and a `Dual2<f64, N>` is 8·(1 + N + N²)
 /// bytes: above N ≈ 30 (less in a debug build or on a test thread's 2 MiB
 /// stack) use [`chunk::hessian`](crate::chunk::hessian), which works in
-/// blocks on the heap.
+/// chunks on the heap.
 #[inline]
 #[must_use]
 pub fn hessian<T: Float, F: Fn(&[Dual2<T, N>]) -> Dual2<T, N>, const N: usize>(

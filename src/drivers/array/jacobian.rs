@@ -5,7 +5,7 @@ use core::array;
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::seeded;
+use crate::number::seed::seeded;
 
 /// The M × N Jacobian of f: ℝᴺ → ℝᴹ, exact to rounding: row `i` is the
 /// gradient of output `i` (`J[i][j]` = ∂fᵢ/∂xⱼ), as in *Mathematics for Machine

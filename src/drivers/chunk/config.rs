@@ -5,7 +5,64 @@ use core::fmt;
 use num_traits::Float;
 
 use super::DEFAULT_CHUNK;
-use crate::{Dual, Dual2};
+use crate::drivers::passes::second_order_pass_count;
+use crate::{DimensionError, Dual, Dual2};
+
+/// What a config says about its n dual inputs (`self.inputs`): the public
+/// `len` and `is_empty`, documented with the config's name, and the checks
+/// of x and of a gradient buffer against n.
+macro_rules! input_length {
+    ($config:ident) => {
+        /// The input length n this config was made for.
+        ///
+        /// ```
+        #[doc = concat!("use dualgrad::chunk::", stringify!($config), ";")]
+        #[doc = concat!("assert_eq!(", stringify!($config), "::<f64>::new(7).len(), 7);")]
+        /// ```
+        #[must_use]
+        pub fn len(&self) -> usize {
+            self.inputs.len()
+        }
+
+        /// `true` for a config of zero inputs.
+        ///
+        /// ```
+        #[doc = concat!("use dualgrad::chunk::", stringify!($config), ";")]
+        #[doc = concat!("assert!(", stringify!($config), "::<f64>::new(0).is_empty());")]
+        /// ```
+        #[must_use]
+        pub fn is_empty(&self) -> bool {
+            self.inputs.is_empty()
+        }
+
+        /// A [`DimensionError`] unless x has the length n the config was made
+        /// for.
+        pub(crate) fn check_input(&self, x: &[T]) -> Result<(), DimensionError> {
+            DimensionError::check(
+                "input x",
+                self.len(),
+                x.len(),
+                "the length the config was made for",
+            )
+        }
+
+        /// A [`DimensionError`] unless x and the gradient buffer both have
+        /// the length n the config was made for.
+        pub(crate) fn check_input_and_gradient(
+            &self,
+            x: &[T],
+            gradient: &[T],
+        ) -> Result<(), DimensionError> {
+            self.check_input(x)?;
+            DimensionError::check(
+                "gradient buffer",
+                self.len(),
+                gradient.len(),
+                "one entry per input",
+            )
+        }
+    };
+}
 
 /// The work buffer of [`gradient_with`](super::gradient_with) for inputs of
 /// length n: the n dual inputs, reused by every call so that repeated
@@ -41,27 +98,7 @@ impl<T: Float, const C: usize> GradientConfig<T, C> {
         }
     }
 
-    /// The input length n this config was made for.
-    ///
-    /// ```
-    /// use dualgrad::chunk::GradientConfig;
-    /// assert_eq!(GradientConfig::<f64>::new(7).len(), 7);
-    /// ```
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.inputs.len()
-    }
-
-    /// `true` for a config of zero inputs.
-    ///
-    /// ```
-    /// use dualgrad::chunk::GradientConfig;
-    /// assert!(GradientConfig::<f64>::new(0).is_empty());
-    /// ```
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.inputs.is_empty()
-    }
+    input_length!(GradientConfig);
 
     /// The number of passes of f per gradient, ⌈n / C⌉.
     ///
@@ -130,18 +167,24 @@ impl<T: Float, const C: usize> JacobianConfig<T, C> {
     pub fn outputs(&self) -> usize {
         self.outputs.len()
     }
+
+    /// A [`DimensionError`] unless x has the length n the config was made
+    /// for.
+    pub(crate) fn check_input(&self, x: &[T]) -> Result<(), DimensionError> {
+        self.gradient.check_input(x)
+    }
 }
 
 /// The work buffer of [`hessian_with`](super::hessian_with) for inputs of
 /// length n: n second-order numbers `Dual2<T, C>`. Up to C inputs take one
-/// pass; more are split into blocks of ⌊C/2⌋, one pass per pair of blocks
-/// (see [`passes`](Self::passes)), so an odd C leaves one lane unused: pick
-/// an even C.
+/// pass; more are split into chunks of ⌊C/2⌋, one pass per pair of chunks
+/// (see [`passes`](Self::passes)), so an odd C leaves one slot unused:
+/// pick an even C.
 ///
 /// ```
 /// use dualgrad::chunk::HessianConfig;
 /// let config = HessianConfig::<f64, 4>::new(10);
-/// // ⌈10 / 2⌉ = 5 blocks of 2 inputs, one pass per pair of blocks: 5·4/2.
+/// // ⌈10 / 2⌉ = 5 chunks of 2 inputs, one pass per pair of chunks: 5·4/2.
 /// assert_eq!((config.len(), config.passes()), (10, 10));
 /// ```
 #[derive(Clone)]
@@ -158,10 +201,10 @@ impl<T: Float + fmt::Debug, const C: usize> fmt::Debug for HessianConfig<T, C> {
 }
 
 impl<T: Float, const C: usize> HessianConfig<T, C> {
-    /// A config for inputs of length `n`. A width C < 2 is rejected at
-    /// compile time (when the code is built: `cargo build` and `cargo test`
-    /// report it, `cargo check` does not): a pass seeds a pair of blocks of
-    /// ⌊C/2⌋ inputs.
+    /// A config for inputs of length `n`. A chunk size C < 2 is rejected
+    /// at compile time (when the code is built: `cargo build` and `cargo
+    /// test` report it, `cargo check` does not): a pass seeds a pair of
+    /// chunks of ⌊C/2⌋ inputs.
     ///
     /// ```
     /// use dualgrad::chunk::HessianConfig;
@@ -169,37 +212,17 @@ impl<T: Float, const C: usize> HessianConfig<T, C> {
     /// ```
     #[must_use]
     pub fn new(n: usize) -> Self {
-        const { assert!(C >= 2, "a Hessian's width C must be at least 2") };
+        const { assert!(C >= 2, "a Hessian's chunk size C must be at least 2") };
         HessianConfig {
             inputs: vec![Dual2::constant(T::zero()); n],
         }
     }
 
-    /// The input length n this config was made for.
-    ///
-    /// ```
-    /// use dualgrad::chunk::HessianConfig;
-    /// assert_eq!(HessianConfig::<f64>::new(7).len(), 7);
-    /// ```
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.inputs.len()
-    }
-
-    /// `true` for a config of zero inputs.
-    ///
-    /// ```
-    /// use dualgrad::chunk::HessianConfig;
-    /// assert!(HessianConfig::<f64>::new(0).is_empty());
-    /// ```
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.inputs.is_empty()
-    }
+    input_length!(HessianConfig);
 
     /// The number of evaluations of f per Hessian: 1 for n ≤ C, else
-    /// b·(b − 1)/2 for b = ⌈n / (C/2)⌉ blocks, one per pair of blocks (each
-    /// pass also gives the Hessian within its two blocks).
+    /// b·(b − 1)/2 for b = ⌈n / (C/2)⌉ chunks, one per pair of chunks (each
+    /// pass also gives the Hessian within its two chunks).
     ///
     /// ```
     /// use dualgrad::chunk::HessianConfig;
@@ -208,6 +231,6 @@ impl<T: Float, const C: usize> HessianConfig<T, C> {
     /// ```
     #[must_use]
     pub fn passes(&self) -> usize {
-        crate::drivers::passes::second_order_passes(self.inputs.len(), C)
+        second_order_pass_count(self.inputs.len(), C)
     }
 }

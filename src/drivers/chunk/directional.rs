@@ -76,15 +76,19 @@ where
     T: Float,
     F: Fn(Dual<T, 1>) -> Vec<Dual<T, 1>>,
 {
-    f(crate::drivers::passes::variable(t))
+    f(crate::number::seed::variable(t))
         .iter()
         .map(|y| (y.value(), y.partials()[0]))
         .unzip()
 }
 
-/// The inputs `xᵢ + vᵢε`.
-fn along<T: Float>(x: &[T], v: &[T]) -> Result<Vec<Dual<T, 1>>, DimensionError> {
+/// The inputs `xᵢ + vᵢε` of one pass along v.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+pub(crate) fn along<T: Float>(x: &[T], v: &[T]) -> Result<Vec<Dual<T, 1>>, DimensionError> {
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    let seed = crate::drivers::passes::along();
+    let seed = crate::number::seed::along();
     Ok(x.iter().zip(v).map(|(&xi, &vi)| seed(xi, vi)).collect())
 }

@@ -1,9 +1,11 @@
 //! The chunk-mode gradient: ⌈n / C⌉ passes of `Dual<T, C>`.
 
+use core::convert::Infallible;
+
 use num_traits::Float;
 
-use super::{DEFAULT_CHUNK, GradientConfig, widths::balanced_width};
-use crate::drivers::passes::{first_order, read_block};
+use super::{DEFAULT_CHUNK, GradientConfig, chunk_size::first_order_chunk_size};
+use crate::drivers::passes::{Buffer, first_order, read_chunk};
 use crate::{DimensionError, Dual, Real, ScalarFn};
 
 /// The gradient of f: ℝⁿ → ℝ for an input of run-time length n, in
@@ -38,9 +40,13 @@ where
     T: Float,
     F: Fn(&[Dual<T, DEFAULT_CHUNK>]) -> Dual<T, DEFAULT_CHUNK>,
 {
-    let mut config = GradientConfig::new(x.len());
     let mut out = vec![T::zero(); x.len()];
-    let value = run(&mut config, f, x, &mut out);
+    let value = gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        |v: &Vec<_>| f(v),
+        x,
+        &mut out,
+    );
     (value, out)
 }
 
@@ -69,22 +75,16 @@ where
     T: Float,
     F: Fn(&[Dual<T, C>]) -> Dual<T, C>,
 {
-    DimensionError::check(
-        "input x",
-        config.len(),
-        x.len(),
-        "the length the config was made for",
-    )?;
-    DimensionError::check("gradient buffer", x.len(), out.len(), "one entry per input")?;
-    Ok(run(config, f, x, out))
+    config.check_input_and_gradient(x, out)?;
+    Ok(gradient_with_on(config, |v: &Vec<_>| f(v), x, out))
 }
 
 /// ∇f(x) of a function written once for every `Float` type ([`ScalarFn`]),
-/// with the dual width chosen from n as ForwardDiff.jl does: ⌈n / 12⌉
-/// passes of near-equal width w = ⌈n / passes⌉ ≤ [`DEFAULT_CHUNK`], each on
-/// `Dual<T, w>`. n = 13 takes two passes of width 7 where
-/// [`gradient`] takes two of width 12; n ≤ 12 one pass of width n. f is
-/// compiled once per width in 1..=12.
+/// with the chunk size chosen from n as ForwardDiff.jl does: ⌈n / 12⌉
+/// passes of near-equal size c = ⌈n / passes⌉ ≤ [`DEFAULT_CHUNK`], each on
+/// `Dual<T, c>`. n = 13 takes two passes of 7 where [`gradient`] takes two
+/// of 12; n ≤ 12 one pass of n. f is compiled once per chunk size in
+/// 1..=12.
 ///
 /// ```
 /// use dualgrad::{chunk, scalar_fn};
@@ -105,7 +105,7 @@ pub fn gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
     value_and_gradient_of(f, x).1
 }
 
-/// f(x) and ∇f(x) of a [`ScalarFn`], with the balanced widths of
+/// f(x) and ∇f(x) of a [`ScalarFn`], with the balanced chunk sizes of
 /// [`gradient_of`].
 ///
 /// ```
@@ -121,29 +121,37 @@ pub fn gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<T> {
 /// ```
 #[must_use]
 pub fn value_and_gradient_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>) {
-    balanced_width!(x.len(), |C| with_width::<T, F, C>(f, x))
-}
-
-/// [`value_and_gradient_of`] at one width.
-fn with_width<T: Real, F: ScalarFn, const C: usize>(f: &F, x: &[T]) -> (T, Vec<T>) {
-    let mut config = GradientConfig::<T, C>::new(x.len());
     let mut out = vec![T::zero(); x.len()];
-    let value = run(&mut config, |v: &[Dual<T, C>]| f.eval(v), x, &mut out);
+    let value = first_order_chunk_size!(x.len(), |C| gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        |v: &Vec<Dual<T, C>>| f.eval(v),
+        x,
+        &mut out
+    ));
     (value, out)
 }
 
-/// The passes, lengths already checked.
-fn run<T, F, const C: usize>(config: &mut GradientConfig<T, C>, f: F, x: &[T], out: &mut [T]) -> T
+/// The passes of [`gradient_with`], lengths already checked, f reading
+/// the config's inputs as a `B`: a `Vec` for the slice drivers, a
+/// `DVector` for `linalg::dynamic`. Returns f(x).
+pub(crate) fn gradient_with_on<T, B, const C: usize>(
+    config: &mut GradientConfig<T, C>,
+    f: impl Fn(&B) -> Dual<T, C>,
+    x: &[T],
+    out: &mut [T],
+) -> T
 where
     T: Float,
-    F: Fn(&[Dual<T, C>]) -> Dual<T, C>,
+    B: Buffer<Dual<T, C>>,
 {
-    let mut value = T::nan();
-    let Ok(()) = first_order(&mut config.inputs, x, |inputs, block| {
-        let y = f(inputs);
-        read_block(&y, block, out);
-        value = y.value();
-        Ok::<(), core::convert::Infallible>(())
-    });
-    value
+    B::lend(&mut config.inputs, |inputs| {
+        let mut value = T::nan();
+        let Ok(()) = first_order(inputs, x, |inputs, chunk| {
+            let y = f(inputs);
+            read_chunk(&y, chunk, out);
+            value = y.value();
+            Ok::<(), Infallible>(())
+        });
+        value
+    })
 }

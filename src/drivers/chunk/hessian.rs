@@ -1,23 +1,24 @@
 //! The chunk-mode Hessian: passes of the second-order number `Dual2`, one
-//! per pair of blocks of inputs.
+//! per pair of chunks of inputs, and Hessian-vector products.
 
 #[cfg(feature = "argmin")]
 use core::any::Any;
+use core::convert::Infallible;
 
 use num_traits::Float;
 
-use super::widths::hessian_width;
+use super::chunk_size::hessian_chunk_size;
 use super::{DEFAULT_CHUNK, HessianConfig};
 use crate::drivers::passes::{
-    Inputs, PairOfBlocks, along_first_order, read_block, read_second_order, second_order,
+    Buffer, along_first_order, read_chunk, read_second_order, second_order,
 };
 use crate::{DimensionError, Dual, Dual2, Real, ScalarFn};
 
 /// The n × n Hessian `H[i][j]` = ∂²f/∂xᵢ∂xⱼ of f: ℝⁿ → ℝ for run-time n, on
 /// [`Dual2<T, C>`](Dual2) with C = [`DEFAULT_CHUNK`], the number the array
 /// [`hessian`](crate::hessian) uses: n ≤ C takes one pass, larger n is
-/// split into blocks of C/2 and each pass seeds a pair of blocks (its
-/// `Dual2` gives both blocks' Hessians and the one between them), one pass
+/// split into chunks of C/2 and each pass seeds a pair of chunks (its
+/// `Dual2` gives both chunks' Hessians and the one between them), one pass
 /// per pair: b·(b − 1)/2 passes for b = ⌈n / (C/2)⌉.
 ///
 /// f is written generically over `Float` (a closure cannot be, see
@@ -61,7 +62,16 @@ where
     T: Float,
     F: Fn(&[Dual2<T, DEFAULT_CHUNK>]) -> Dual2<T, DEFAULT_CHUNK>,
 {
-    rows(HessianConfig::new(x.len()), f, x)
+    let n = x.len();
+    let (mut gradient, mut hessian) = (vec![T::zero(); n], vec![T::zero(); n * n]);
+    let value = hessian_with_on(
+        &mut HessianConfig::new(n),
+        |v: &Vec<_>| f(v),
+        x,
+        &mut gradient,
+        &mut hessian,
+    );
+    (value, gradient, split_rows(hessian, n))
 }
 
 /// f(x), with the gradient into `gradient` and the Hessian into `hessian`
@@ -97,17 +107,22 @@ where
     F: Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
 {
     let n = config.len();
-    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
-    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    config.check_input_and_gradient(x, gradient)?;
     DimensionError::check("Hessian buffer", n * n, hessian.len(), "inputs × inputs")?;
-    Ok(run(&mut config.inputs, f, x, gradient, hessian))
+    Ok(hessian_with_on(
+        config,
+        |v: &Vec<_>| f(v),
+        x,
+        gradient,
+        hessian,
+    ))
 }
 
 /// The n × n Hessian of a [`ScalarFn`] (a function written once for every
-/// `Float` type), with the `Dual2` width chosen from n: n ≤ 12 takes one
-/// pass of width n; larger n is split into near-equal blocks of at most 5
-/// or 6 inputs (whichever computes fewer Hessian entries), and each pass
-/// seeds a pair of them (width ≤ 12), one pass per pair.
+/// `Float` type), with the `Dual2` chunk size chosen from n: n ≤ 12 takes
+/// one pass of n; larger n is split into near-equal chunks of at most 5 or
+/// 6 inputs (whichever computes fewer Hessian entries), and each pass seeds
+/// a pair of them (at most 12 inputs), one pass per pair.
 ///
 /// ```
 /// use dualgrad::{chunk, scalar_fn};
@@ -125,7 +140,7 @@ pub fn hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
     value_gradient_hessian_of(f, x).2
 }
 
-/// f(x), ∇f(x) and ∇²f(x) of a [`ScalarFn`], with the widths of
+/// f(x), ∇f(x) and ∇²f(x) of a [`ScalarFn`], with the chunk sizes of
 /// [`hessian_of`].
 ///
 /// ```
@@ -142,11 +157,10 @@ pub fn hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> Vec<Vec<T>> {
 #[must_use]
 pub fn value_gradient_hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Vec<T>, Vec<Vec<T>>) {
     let n = x.len();
-    let mut gradient = vec![T::zero(); n];
-    let mut hessian = vec![T::zero(); n * n];
-    let value = hessian_width!(n, |C| run(
-        &mut vec![Dual2::<T, C>::constant(T::zero()); n],
-        |v| f.eval(v),
+    let (mut gradient, mut hessian) = (vec![T::zero(); n], vec![T::zero(); n * n]);
+    let value = hessian_chunk_size!(n, |C| hessian_with_on(
+        &mut HessianConfig::new(n),
+        |v: &Vec<Dual2<T, C>>| f.eval(v),
         x,
         &mut gradient,
         &mut hessian
@@ -154,15 +168,16 @@ pub fn value_gradient_hessian_of<T: Real, F: ScalarFn>(f: &F, x: &[T]) -> (T, Ve
     (value, gradient, split_rows(hessian, n))
 }
 
-/// A buffer of `Dual2` inputs of the width [`hessian_of`] chose, kept
+/// A [`HessianConfig`] of the chunk size [`hessian_of`] chose, kept
 /// between calls of [`value_gradient_hessian_into`].
 #[cfg(feature = "argmin")]
 pub(crate) type AnyInputs = Option<Box<dyn Any + Send>>;
 
 /// f(x), with ∇f(x) into `gradient` and ∇²f(x) row-major into `hessian`
-/// (lengths n and n·n, not checked), with the widths of [`hessian_of`], on
-/// the inputs kept in `inputs` (made there on the first call for this n):
-/// the argmin adapter's Hessian, which allocates nothing on repeat.
+/// (lengths n and n·n, not checked), with the chunk sizes of
+/// [`hessian_of`], on the config kept in `inputs` (made there on the first
+/// call for this n): the argmin adapter's Hessian, which allocates nothing
+/// on repeat.
 #[cfg(feature = "argmin")]
 pub(crate) fn value_gradient_hessian_into<T, F>(
     f: &F,
@@ -176,36 +191,56 @@ where
     F: ScalarFn,
 {
     let n = x.len();
-    hessian_width!(n, |C| {
+    hessian_chunk_size!(n, |C| {
         let fits = |b: &Box<dyn Any + Send>| {
-            b.downcast_ref::<Vec<Dual2<T, C>>>()
-                .is_some_and(|v| v.len() == n)
+            b.downcast_ref::<HessianConfig<T, C>>()
+                .is_some_and(|config| config.len() == n)
         };
         if !inputs.as_ref().is_some_and(fits) {
-            *inputs = Some(Box::new(vec![Dual2::<T, C>::constant(T::zero()); n]));
+            *inputs = Some(Box::new(HessianConfig::<T, C>::new(n)));
         }
-        let buffer = inputs
+        let config = inputs
             .as_mut()
-            .and_then(|b| b.downcast_mut::<Vec<Dual2<T, C>>>())
-            .expect("the buffer was made at this width just above");
-        run(buffer, |v| f.eval(v), x, gradient, hessian)
+            .and_then(|b| b.downcast_mut::<HessianConfig<T, C>>())
+            .expect("the config was made at this chunk size just above");
+        hessian_with_on(config, |v: &Vec<_>| f.eval(v), x, gradient, hessian)
     })
 }
 
-/// The passes on a fresh config, the Hessian returned as rows.
-fn rows<T, const C: usize>(
-    mut config: HessianConfig<T, C>,
-    f: impl Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
+/// The passes of [`hessian_with`] (and of every run-time Hessian:
+/// `chunk`, `linalg::dynamic`, the argmin adapter), lengths already
+/// checked, f reading the config's inputs as a `B`: ∇f(x) into `gradient`,
+/// and each Hessian entry (i, j) into `hessian` at i·n + j and j·n + i, so
+/// that a row-major and a column-major buffer get the same matrix. Returns
+/// f(x).
+pub(crate) fn hessian_with_on<T, B, const C: usize>(
+    config: &mut HessianConfig<T, C>,
+    f: impl Fn(&B) -> Dual2<T, C>,
     x: &[T],
-) -> (T, Vec<T>, Vec<Vec<T>>)
+    gradient: &mut [T],
+    hessian: &mut [T],
+) -> T
 where
     T: Float,
+    B: Buffer<Dual2<T, C>>,
 {
     let n = x.len();
-    let mut gradient = vec![T::zero(); n];
-    let mut hessian = vec![T::zero(); n * n];
-    let value = run(&mut config.inputs, f, x, &mut gradient, &mut hessian);
-    (value, gradient, split_rows(hessian, n))
+    B::lend(&mut config.inputs, |inputs| {
+        let mut value = T::nan();
+        let Ok(()) = second_order(inputs, x, |inputs, pair| {
+            value = read_second_order(
+                &f(inputs),
+                pair,
+                |i, d| gradient[i] = d,
+                |i, j, d| {
+                    hessian[i * n + j] = d;
+                    hessian[j * n + i] = d;
+                },
+            );
+            Ok::<(), Infallible>(())
+        });
+        value
+    })
 }
 
 /// A row-major n × n matrix as n rows.
@@ -214,54 +249,6 @@ fn split_rows<T: Float>(hessian: Vec<T>, n: usize) -> Vec<Vec<T>> {
         0 => Vec::new(),
         _ => hessian.chunks_exact(n).map(<[T]>::to_vec).collect(),
     }
-}
-
-/// The passes into slices, lengths already checked.
-fn run<T, F, const C: usize>(
-    inputs: &mut Vec<Dual2<T, C>>,
-    f: F,
-    x: &[T],
-    gradient: &mut [T],
-    hessian: &mut [T],
-) -> T
-where
-    T: Float,
-    F: Fn(&[Dual2<T, C>]) -> Dual2<T, C>,
-{
-    let n = x.len();
-    passes(
-        inputs,
-        |v: &Vec<_>| f(v),
-        x,
-        |i, d| gradient[i] = d,
-        |i, j, d| {
-            hessian[i * n + j] = d;
-            hessian[j * n + i] = d;
-        },
-    )
-}
-
-/// The Hessian passes of every run-time driver (`chunk`, `linalg::dynamic`,
-/// the argmin adapter) on a buffer of `Dual2` inputs of x's length: calls
-/// `gradient(i, ∂f/∂xᵢ)` for every i and `hessian(i, j, ∂²f/∂xᵢ∂xⱼ)` once
-/// for every i ≤ j. Returns f(x).
-pub(crate) fn passes<T, B, const C: usize>(
-    inputs: &mut B,
-    f: impl Fn(&B) -> Dual2<T, C>,
-    x: &[T],
-    mut gradient: impl FnMut(usize, T),
-    mut hessian: impl FnMut(usize, usize, T),
-) -> T
-where
-    T: Float,
-    B: Inputs<Dual2<T, C>> + ?Sized,
-{
-    let mut value = T::nan();
-    let Ok(()) = second_order(inputs, x, |inputs, pair: &PairOfBlocks| {
-        value = read_second_order(&f(inputs), pair, &mut gradient, &mut hessian);
-        Ok::<(), core::convert::Infallible>(())
-    });
-    value
 }
 
 /// The Hessian-vector product ∇²f(x)·v for run-time n, without forming the
@@ -289,12 +276,35 @@ where
     T: Float,
     F: Fn(&[Dual<Dual<T, DEFAULT_CHUNK>, 1>]) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
 {
+    let mut out = vec![T::zero(); x.len()];
+    hessian_vector_product_on(|inputs: &Vec<_>| f(inputs), x, v, &mut out)?;
+    Ok(out)
+}
+
+/// [`hessian_vector_product`] into `out` (x's length), f reading its
+/// inputs as a `B`: a `Vec` for the slice drivers, a `DVector` for
+/// `linalg::dynamic`.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if `v` does not have the length of `x`.
+pub(crate) fn hessian_vector_product_on<T, B, const C: usize>(
+    f: impl Fn(&B) -> Dual<Dual<T, C>, 1>,
+    x: &[T],
+    v: &[T],
+    out: &mut [T],
+) -> Result<(), DimensionError>
+where
+    T: Float,
+    B: Buffer<Dual<Dual<T, C>, 1>>,
+{
     DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
     let mut inputs = vec![Dual::constant(Dual::constant(T::zero())); x.len()];
-    let mut out = vec![T::zero(); x.len()];
-    let Ok(()) = along_first_order(&mut inputs, x, v, |inputs: &Vec<_>, block| {
-        read_block(&f(inputs).partials()[0], block, &mut out);
-        Ok::<(), core::convert::Infallible>(())
+    B::lend(&mut inputs, |inputs| {
+        let Ok(()) = along_first_order(inputs, x, v, |inputs, chunk| {
+            read_chunk(&f(inputs).partials()[0], chunk, out);
+            Ok::<(), Infallible>(())
+        });
     });
-    Ok(out)
+    Ok(())
 }

@@ -1,9 +1,12 @@
 //! The chunk-mode Jacobian: ⌈n / C⌉ passes of `Dual<T, C>`.
 
+use core::convert::Infallible;
+use core::ops::Range;
+
 use num_traits::Float;
 
-use super::{DEFAULT_CHUNK, JacobianConfig, widths::balanced_width};
-use crate::drivers::passes::{first_order, read_block};
+use super::{DEFAULT_CHUNK, JacobianConfig, chunk_size::first_order_chunk_size};
+use crate::drivers::passes::{Buffer, first_order, read_chunk};
 use crate::{DimensionError, Dual, Real, VectorFn};
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for run-time n and m (rows are
@@ -50,27 +53,17 @@ where
     T: Float,
     F: Fn(&[Dual<T, DEFAULT_CHUNK>]) -> Vec<Dual<T, DEFAULT_CHUNK>>,
 {
-    let mut inputs = vec![Dual::constant(T::zero()); x.len()];
-    let mut values = Vec::new();
-    let mut rows: Vec<Vec<T>> = Vec::new();
-    first_order(&mut inputs, x, |inputs: &Vec<_>, block| {
-        let y = f(inputs);
-        if block.start == 0 {
-            values = y.iter().map(|yi| yi.value()).collect();
-            rows = vec![vec![T::zero(); x.len()]; y.len()];
-        }
-        DimensionError::check(
-            "output of f",
-            rows.len(),
-            y.len(),
-            "the length of its first output",
-        )?;
-        for (row, yi) in rows.iter_mut().zip(&y) {
-            read_block(yi, block.clone(), row);
-        }
-        Ok(())
-    })?;
-    Ok((values, rows))
+    let n = x.len();
+    value_and_jacobian_on(
+        |v: &Vec<_>| f(v),
+        x,
+        |m| vec![vec![T::zero(); n]; m],
+        |rows, y, chunk| {
+            for (row, yi) in rows.iter_mut().zip(y) {
+                read_chunk(yi, chunk.clone(), row);
+            }
+        },
+    )
 }
 
 /// The Jacobian into `out` (row-major: `J[i][j]` at `out[i·n + j]`), for an
@@ -147,7 +140,7 @@ where
     Ok(())
 }
 
-/// The m × n Jacobian of a [`VectorFn`], with the dual width chosen from n
+/// The m × n Jacobian of a [`VectorFn`], with the chunk size chosen from n
 /// as in [`gradient_of`](super::gradient_of). m is `f.outputs(n)`, known
 /// before the first pass, so there is nothing to go wrong.
 ///
@@ -191,7 +184,7 @@ pub fn value_and_jacobian_of<T: Real, F: VectorFn>(f: &F, x: &[T]) -> (Vec<T>, V
     let (n, m) = (x.len(), f.outputs(x.len()));
     let mut values = vec![T::zero(); m];
     let mut out = vec![T::zero(); m * n];
-    balanced_width!(n, |C| {
+    first_order_chunk_size!(n, |C| {
         let mut config = JacobianConfig::<T, C>::new(n, m);
         run(
             &mut config,
@@ -221,35 +214,104 @@ fn check<T: Float, const C: usize>(
     x: &[T],
     out: &[T],
 ) -> Result<(), DimensionError> {
-    let (n, m) = (config.inputs(), config.outputs());
-    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    config.check_input(x)?;
     DimensionError::check(
         "Jacobian buffer",
-        m * n,
+        config.outputs() * config.inputs(),
         out.len(),
         "outputs × inputs, row-major",
     )
 }
 
-/// The passes, lengths already checked: the outputs' values are f(x)
-/// afterwards.
+/// The passes into a row-major `out`, lengths already checked: the
+/// outputs' values are f(x) afterwards.
 fn run<T, F, const C: usize>(config: &mut JacobianConfig<T, C>, f: F, x: &[T], out: &mut [T])
 where
     T: Float,
     F: Fn(&[Dual<T, C>], &mut [Dual<T, C>]),
 {
     let n = x.len();
-    let outputs = &mut config.outputs;
-    let Ok(()) = first_order(&mut config.gradient.inputs, x, |inputs, block| {
-        // An output f leaves unwritten is the constant 0, not what the last
-        // pass or the last call left there.
-        outputs.fill(Dual::constant(T::zero()));
-        f(inputs, outputs);
-        if n > 0 {
-            for (row, yi) in out.chunks_exact_mut(n).zip(outputs.iter()) {
-                read_block(yi, block.clone(), row);
+    jacobian_with_on(
+        config,
+        |v: &Vec<_>, y: &mut Vec<_>| f(v, y),
+        x,
+        |y, chunk| {
+            if n > 0 {
+                for (row, yi) in out.chunks_exact_mut(n).zip(y) {
+                    read_chunk(yi, chunk.clone(), row);
+                }
             }
-        }
-        Ok::<(), core::convert::Infallible>(())
+        },
+    );
+}
+
+/// The passes of [`value_and_jacobian`], f reading its inputs as a `B`
+/// (a `Vec` for the slice drivers, a `DVector` for `linalg::dynamic`): the
+/// first pass's outputs give f(x), m and the Jacobian `new(m)`, and `read(J,
+/// outputs, chunk)` files each pass's partials. Returns f(x) and J.
+///
+/// # Errors
+///
+/// A [`DimensionError`] if f returns outputs of different lengths in
+/// different passes.
+pub(crate) fn value_and_jacobian_on<T, B, J, const C: usize>(
+    f: impl Fn(&B) -> Vec<Dual<T, C>>,
+    x: &[T],
+    new: impl Fn(usize) -> J,
+    mut read: impl FnMut(&mut J, &[Dual<T, C>], Range<usize>),
+) -> Result<(Vec<T>, J), DimensionError>
+where
+    T: Float,
+    B: Buffer<Dual<T, C>>,
+{
+    let mut found: Option<(Vec<T>, J)> = None;
+    let mut inputs = vec![Dual::constant(T::zero()); x.len()];
+    B::lend(&mut inputs, |inputs| {
+        first_order(inputs, x, |inputs, chunk| {
+            let y = f(inputs);
+            let (values, jacobian) = found.get_or_insert_with(|| {
+                let values = y.iter().map(|yi| yi.value()).collect();
+                (values, new(y.len()))
+            });
+            DimensionError::check(
+                "output of f",
+                values.len(),
+                y.len(),
+                "the length of its first output",
+            )?;
+            read(jacobian, &y, chunk);
+            Ok(())
+        })
+    })?;
+    // f runs at least once (an empty x has one pass).
+    Ok(found.unwrap_or_else(|| (Vec::new(), new(0))))
+}
+
+/// The passes of [`jacobian_with`], lengths already checked, f reading the
+/// config's inputs as a `B` and writing its outputs as an `O`; `read(y,
+/// chunk)` files each pass's partials. Every output is the constant 0 when
+/// f is called, and the outputs' values are f(x) afterwards.
+pub(crate) fn jacobian_with_on<T, B, O, const C: usize>(
+    config: &mut JacobianConfig<T, C>,
+    f: impl Fn(&B, &mut O),
+    x: &[T],
+    mut read: impl FnMut(&[Dual<T, C>], Range<usize>),
+) where
+    T: Float,
+    B: Buffer<Dual<T, C>>,
+    O: Buffer<Dual<T, C>>,
+{
+    let JacobianConfig { gradient, outputs } = config;
+    B::lend(&mut gradient.inputs, |inputs| {
+        O::lend(outputs, |outputs| {
+            let Ok(()) = first_order(inputs, x, |inputs, chunk| {
+                // An output f leaves unwritten is the constant 0, not what
+                // the last pass or the last call left there.
+                outputs.slots().fill(Dual::constant(T::zero()));
+                f(inputs, outputs);
+                read(outputs.slots(), chunk);
+                Ok::<(), Infallible>(())
+            });
+        });
     });
 }

@@ -7,7 +7,7 @@
 //! generic `fn` on `&[Dual<T, C>]`. A Hessian runs on the second-order
 //! number `Dual2<T, C>` (f takes `&[Dual2<T, C>]`, as for the array
 //! [`hessian`](crate::hessian)): one pass for n ≤ C, else one per pair of
-//! blocks of C/2.
+//! chunks of C/2.
 //!
 //! | derivative | allocating | into buffers, allocation-free | written once ([`ScalarFn`](crate::ScalarFn), [`VectorFn`](crate::VectorFn)) |
 //! |---|---|---|---|
@@ -53,6 +53,7 @@
 //! }
 //! ```
 
+pub(crate) mod chunk_size;
 mod config;
 mod directional;
 mod gradient;
@@ -60,7 +61,6 @@ mod hessian;
 mod jacobian;
 #[cfg(feature = "rayon")]
 mod parallel;
-pub(crate) mod widths;
 
 pub use config::{GradientConfig, HessianConfig, JacobianConfig};
 pub use directional::{
@@ -69,8 +69,6 @@ pub use directional::{
 pub use gradient::{
     gradient, gradient_of, gradient_with, value_and_gradient, value_and_gradient_of,
 };
-#[cfg(feature = "nalgebra")]
-pub(crate) use hessian::passes as hessian_passes;
 #[cfg(feature = "argmin")]
 pub(crate) use hessian::{AnyInputs, value_gradient_hessian_into};
 pub use hessian::{
@@ -81,19 +79,31 @@ pub use jacobian::{
     jacobian, jacobian_of, jacobian_with, value_and_jacobian, value_and_jacobian_of,
     value_and_jacobian_with,
 };
+// What `linalg::dynamic` adapts: the drivers above with f reading its
+// inputs as a `DVector`.
 #[cfg(feature = "rayon")]
 #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub use parallel::{par_gradient, par_jacobian};
+#[cfg(feature = "nalgebra")]
+pub(crate) use {
+    directional::along,
+    gradient::gradient_with_on,
+    hessian::{hessian_vector_product_on, hessian_with_on},
+    jacobian::{jacobian_with_on, value_and_jacobian_on},
+};
 
 /// The chunk size of the allocating drivers and of configs that do not
 /// name one: the number of partials each pass carries. ForwardDiff.jl uses
 /// 12 as a threshold (at most 12 partials, fewer for small inputs); here it
-/// is the fixed width of the closure drivers, because a closure has one
-/// argument type. The `_of` drivers, which take a function written for
-/// every `Float` type, pick a width up to 12 from n as ForwardDiff.jl does.
-/// In this crate's chunk benchmarks (BENCHMARKS.md) chunks of 8, 12 and 16
-/// were within run-to-run noise of each other, and a chunk of 1 was 3–4×
-/// slower.
+/// is the fixed chunk size of the closure drivers, because a closure has
+/// one argument type. The `_of` drivers, which take a function written for
+/// every `Float` type, pick a chunk size up to 12 from n as ForwardDiff.jl
+/// does.
+///
+/// Why 12: fewer partials mean more passes, each evaluating f on all n
+/// inputs again, and more mean longer partials for every operation to
+/// carry; around 12 the passes' shared work is spread over enough partials
+/// that a larger chunk saves little (BENCHMARKS.md, "Chunk mode").
 ///
 /// ```
 /// assert!(dualgrad::chunk::DEFAULT_CHUNK >= 1);

@@ -3,7 +3,7 @@
 use num_traits::Float;
 
 use super::DEFAULT_CHUNK;
-use crate::drivers::passes::par_first_order;
+use crate::drivers::passes::{par_first_order, read_chunk};
 use crate::{DimensionError, Dual};
 
 /// The gradient of f: ℝⁿ → ℝ in ⌈n / [`DEFAULT_CHUNK`]⌉ passes run in
@@ -29,9 +29,9 @@ where
     F: Fn(&[Dual<T, DEFAULT_CHUNK>]) -> Dual<T, DEFAULT_CHUNK> + Sync,
 {
     let mut out = vec![T::zero(); x.len()];
-    for (block, partials) in par_first_order(x, |inputs, _| *f(inputs).partials()) {
-        let len = block.len();
-        out[block].copy_from_slice(&partials[..len]);
+    for (chunk, partials) in par_first_order(x, |inputs, _| *f(inputs).partials()) {
+        let len = chunk.len();
+        out[chunk].copy_from_slice(&partials[..len]);
     }
     out
 }
@@ -63,10 +63,10 @@ where
     let passes = par_first_order(x, |inputs, _| f(inputs));
     let m = passes.first().map_or(0, |(_, y)| y.len());
     let mut rows = vec![vec![T::zero(); x.len()]; m];
-    for (block, y) in passes {
+    for (chunk, y) in passes {
         DimensionError::check("output of f", m, y.len(), "the length of its first output")?;
         for (row, yi) in rows.iter_mut().zip(&y) {
-            crate::drivers::passes::read_block(yi, block.clone(), row);
+            read_chunk(yi, chunk.clone(), row);
         }
     }
     Ok(rows)

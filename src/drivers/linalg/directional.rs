@@ -5,7 +5,7 @@ use nalgebra::{SVector, Scalar};
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::along;
+use crate::number::seed::{along, variable};
 
 /// The directional derivative ∇f(x)·v along `v`, from one evaluation on
 /// `Dual<T, 1>` whatever N is.
@@ -70,5 +70,5 @@ where
     T: Float + Scalar,
     F: Fn(Dual<T, 1>) -> SVector<Dual<T, 1>, M>,
 {
-    f(crate::drivers::passes::variable(t)).map(|y| y.partials()[0])
+    f(variable(t)).map(|y| y.partials()[0])
 }

@@ -5,10 +5,15 @@
 //! seeds the next C coordinates of one `DVector` of duals and leaves the
 //! others constant, so a gradient or Jacobian takes ⌈n / C⌉ evaluations of
 //! f. A Hessian runs chunk mode's passes on `Dual2<T, C>` (one for n ≤ C,
-//! else one per pair of blocks of C/2, see
+//! else one per pair of chunks of C/2, see
 //! [`chunk::hessian`](crate::chunk::hessian)). The `_with` forms take chunk mode's configs
 //! ([`GradientConfig`], [`JacobianConfig`], [`HessianConfig`]) and
 //! allocate nothing on repeat.
+//!
+//! Each function here is its `chunk` namesake with f handed a `DVector`
+//! around the buffer chunk mode seeds (no copy: the `Vec` and the
+//! `DVector` share one allocation), and the results wrapped or written as
+//! `DVector` and `DMatrix`.
 //!
 //! ```
 //! use dualgrad::linalg::dynamic;
@@ -20,13 +25,16 @@
 //! assert_eq!(g, &x * 2.0);
 //! ```
 
-use core::mem;
+use core::ops::Range;
 
 use nalgebra::{DMatrix, DVector, Scalar};
 use num_traits::Float;
 
-use crate::chunk::{DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, hessian_passes};
-use crate::drivers::passes::{along_first_order, first_order};
+use crate::chunk::{
+    DEFAULT_CHUNK, GradientConfig, HessianConfig, JacobianConfig, along, gradient_with_on,
+    hessian_vector_product_on, hessian_with_on, jacobian_with_on, value_and_jacobian_on,
+};
+use crate::number::seed::variable;
 use crate::{DimensionError, Dual, Dual2};
 
 /// The gradient of f: ℝⁿ → ℝ for a `DVector` of run-time length n, in
@@ -67,10 +75,14 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> Dual<T, DEFAULT_CHUNK>,
 {
-    let mut config = GradientConfig::new(x.len());
-    let mut out = DVector::from_element(x.len(), T::zero());
-    let value = run_gradient(&mut config, f, x, &mut out);
-    (value, out)
+    let mut gradient = DVector::from_element(x.len(), T::zero());
+    let value = gradient_with_on(
+        &mut GradientConfig::new(x.len()),
+        f,
+        x.as_slice(),
+        gradient.as_mut_slice(),
+    );
+    (value, gradient)
 }
 
 /// The gradient into `out`, on the work buffer of `config` (chunk mode's,
@@ -102,14 +114,13 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
 {
-    DimensionError::check(
-        "input x",
-        config.len(),
-        x.len(),
-        "the length the config was made for",
-    )?;
-    DimensionError::check("gradient buffer", x.len(), out.len(), "one entry per input")?;
-    Ok(run_gradient(config, f, x, out))
+    config.check_input_and_gradient(x.as_slice(), out.as_slice())?;
+    Ok(gradient_with_on(
+        config,
+        f,
+        x.as_slice(),
+        out.as_mut_slice(),
+    ))
 }
 
 /// The m × n Jacobian of f: ℝⁿ → ℝᵐ for `DVector`s of run-time lengths,
@@ -166,25 +177,13 @@ where
     F: Fn(&DVector<Dual<T, DEFAULT_CHUNK>>) -> DVector<Dual<T, DEFAULT_CHUNK>>,
 {
     let n = x.len();
-    let mut inputs = x.map(Dual::constant);
-    let mut values = DVector::zeros(0);
-    let mut out = DMatrix::zeros(0, n);
-    first_order(&mut inputs, x.as_slice(), |inputs, block| {
-        let y = f(inputs);
-        if block.start == 0 {
-            values = y.map(|yi| yi.value());
-            out = DMatrix::zeros(y.len(), n);
-        }
-        DimensionError::check(
-            "output of f",
-            out.nrows(),
-            y.len(),
-            "the length of its first output",
-        )?;
-        read_columns(y.as_slice(), block, &mut out);
-        Ok(())
-    })?;
-    Ok((values, out))
+    let (values, jacobian) = value_and_jacobian_on(
+        |v: &DVector<_>| f(v).data.into(),
+        x.as_slice(),
+        |m| DMatrix::zeros(m, n),
+        |jacobian, y, chunk| read_columns(y, chunk, jacobian),
+    )?;
+    Ok((DVector::from_vec(values), jacobian))
 }
 
 /// The Jacobian into `out` (m × n), for an f that writes its m outputs
@@ -221,26 +220,19 @@ where
     F: Fn(&DVector<Dual<T, C>>, &mut DVector<Dual<T, C>>),
 {
     let (n, m) = (config.inputs(), config.outputs());
-    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
+    config.check_input(x.as_slice())?;
     DimensionError::check("Jacobian matrix's rows", m, out.nrows(), "one per output")?;
     DimensionError::check("Jacobian matrix's columns", n, out.ncols(), "one per input")?;
-    let mut inputs = DVector::from_vec(mem::take(&mut config.gradient.inputs));
-    let mut outputs = DVector::from_vec(mem::take(&mut config.outputs));
-    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
-        outputs.fill(Dual::constant(T::zero()));
-        f(inputs, &mut outputs);
-        read_columns(outputs.as_slice(), block, out);
-        Ok::<(), core::convert::Infallible>(())
+    jacobian_with_on(config, f, x.as_slice(), |y, chunk| {
+        read_columns(y, chunk, out);
     });
-    config.gradient.inputs = inputs.data.into();
-    config.outputs = outputs.data.into();
     Ok(())
 }
 
 /// The n × n Hessian of f: ℝⁿ → ℝ for a `DVector` of run-time length n, on
 /// `Dual2<T, C>` with C = [`DEFAULT_CHUNK`], in the passes of
 /// [`chunk::hessian`](crate::chunk::hessian): one for n ≤ C, else one per
-/// pair of blocks of C/2.
+/// pair of chunks of C/2.
 ///
 /// ```
 /// use dualgrad::linalg::dynamic;
@@ -280,10 +272,15 @@ where
     F: Fn(&DVector<Dual2<T, DEFAULT_CHUNK>>) -> Dual2<T, DEFAULT_CHUNK>,
 {
     let n = x.len();
-    let mut config = HessianConfig::new(n);
     let mut gradient = DVector::from_element(n, T::zero());
     let mut hessian = DMatrix::from_element(n, n, T::zero());
-    let value = run_hessian(&mut config, f, x, &mut gradient, &mut hessian);
+    let value = hessian_with_on(
+        &mut HessianConfig::new(n),
+        f,
+        x.as_slice(),
+        gradient.as_mut_slice(),
+        hessian.as_mut_slice(),
+    );
     (value, gradient, hessian)
 }
 
@@ -318,8 +315,7 @@ where
     F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
 {
     let n = config.len();
-    DimensionError::check("input x", n, x.len(), "the length the config was made for")?;
-    DimensionError::check("gradient buffer", n, gradient.len(), "one entry per input")?;
+    config.check_input_and_gradient(x.as_slice(), gradient.as_slice())?;
     DimensionError::check("Hessian matrix's rows", n, hessian.nrows(), "one per input")?;
     DimensionError::check(
         "Hessian matrix's columns",
@@ -327,7 +323,13 @@ where
         hessian.ncols(),
         "one per input",
     )?;
-    Ok(run_hessian(config, f, x, gradient, hessian))
+    Ok(hessian_with_on(
+        config,
+        f,
+        x.as_slice(),
+        gradient.as_mut_slice(),
+        hessian.as_mut_slice(),
+    ))
 }
 
 /// The Hessian-vector product ∇²f(x)·v, without forming the Hessian:
@@ -357,14 +359,8 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<Dual<T, DEFAULT_CHUNK>, 1>>) -> Dual<Dual<T, DEFAULT_CHUNK>, 1>,
 {
-    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    let mut inputs = DVector::from_element(x.len(), Dual::constant(Dual::constant(T::zero())));
     let mut out = DVector::from_element(x.len(), T::zero());
-    let Ok(()) = along_first_order(&mut inputs, x.as_slice(), v.as_slice(), |inputs, block| {
-        let y = f(inputs);
-        crate::drivers::passes::read_block(&y.partials()[0], block, out.as_mut_slice());
-        Ok::<(), core::convert::Infallible>(())
-    });
+    hessian_vector_product_on(f, x.as_slice(), v.as_slice(), out.as_mut_slice())?;
     Ok(out)
 }
 
@@ -392,7 +388,7 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, 1>>) -> Dual<T, 1>,
 {
-    Ok(f(&along(x, v)?).partials()[0])
+    Ok(f(&inputs_along(x, v)?).partials()[0])
 }
 
 /// The Jacobian-vector product J(x)·v, from one evaluation on
@@ -419,7 +415,7 @@ where
     T: Float + Scalar,
     F: Fn(&DVector<Dual<T, 1>>) -> DVector<Dual<T, 1>>,
 {
-    Ok(f(&along(x, v)?).map(|y| y.partials()[0]))
+    Ok(f(&inputs_along(x, v)?).map(|y| y.partials()[0]))
 }
 
 /// The derivative f′(t) of a curve f: ℝ → ℝᵐ returned as a `DVector`,
@@ -438,81 +434,29 @@ where
     T: Float + Scalar,
     F: Fn(Dual<T, 1>) -> DVector<Dual<T, 1>>,
 {
-    f(crate::drivers::passes::variable(t)).map(|y| y.partials()[0])
+    f(variable(t)).map(|y| y.partials()[0])
 }
 
-/// The gradient passes, lengths already checked.
-fn run_gradient<T, F, const C: usize>(
-    config: &mut GradientConfig<T, C>,
-    f: F,
-    x: &DVector<T>,
-    out: &mut DVector<T>,
-) -> T
-where
-    T: Float + Scalar,
-    F: Fn(&DVector<Dual<T, C>>) -> Dual<T, C>,
-{
-    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
-    let mut value = T::nan();
-    let Ok(()) = first_order(&mut inputs, x.as_slice(), |inputs, block| {
-        let y = f(inputs);
-        crate::drivers::passes::read_block(&y, block, out.as_mut_slice());
-        value = y.value();
-        Ok::<(), core::convert::Infallible>(())
-    });
-    config.inputs = inputs.data.into();
-    value
-}
-
-/// Chunk mode's Hessian passes on a `DVector` buffer, lengths already
-/// checked.
-fn run_hessian<T, F, const C: usize>(
-    config: &mut HessianConfig<T, C>,
-    f: F,
-    x: &DVector<T>,
-    gradient: &mut DVector<T>,
-    hessian: &mut DMatrix<T>,
-) -> T
-where
-    T: Float + Scalar,
-    F: Fn(&DVector<Dual2<T, C>>) -> Dual2<T, C>,
-{
-    let mut inputs = DVector::from_vec(mem::take(&mut config.inputs));
-    let value = hessian_passes(
-        &mut inputs,
-        f,
-        x.as_slice(),
-        |i, d| gradient[i] = d,
-        |i, j, d| {
-            hessian[(i, j)] = d;
-            hessian[(j, i)] = d;
-        },
-    );
-    config.inputs = inputs.data.into();
-    value
-}
-
-/// Writes the partials of the outputs `y` along `block` into columns
-/// `block` of the Jacobian `out`.
+/// Writes the partials of the outputs `y` along `chunk` into columns
+/// `chunk` of the Jacobian `out`.
 fn read_columns<T: Float + Scalar, const C: usize>(
     y: &[Dual<T, C>],
-    block: core::ops::Range<usize>,
+    chunk: Range<usize>,
     out: &mut DMatrix<T>,
 ) {
-    for (k, j) in block.enumerate() {
+    for (k, j) in chunk.enumerate() {
         for (i, yi) in y.iter().enumerate() {
             out[(i, j)] = yi.partials()[k];
         }
     }
 }
 
-/// The inputs `xᵢ + vᵢε`.
-fn along<T: Float + Scalar>(
+/// The inputs `xᵢ + vᵢε` of one pass along v.
+fn inputs_along<T: Float + Scalar>(
     x: &DVector<T>,
     v: &DVector<T>,
 ) -> Result<DVector<Dual<T, 1>>, DimensionError> {
-    DimensionError::check("direction v", x.len(), v.len(), "one entry per input")?;
-    Ok(x.zip_map(v, crate::drivers::passes::along()))
+    along(x.as_slice(), v.as_slice()).map(DVector::from_vec)
 }
 
 #[cfg(test)]
@@ -520,9 +464,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn hessian_blocks_cover_every_pair_once_and_mirror() {
-        // f(x) = Σᵢⱼ cᵢⱼ xᵢxⱼ with distinct cᵢⱼ: H = C + Cᵀ, across block
-        // boundaries (n = 19 gives four blocks of 4 or 5, six passes).
+    fn hessian_chunks_cover_every_pair_once_and_mirror() {
+        // f(x) = Σᵢⱼ cᵢⱼ xᵢxⱼ with distinct cᵢⱼ: H = C + Cᵀ, across chunk
+        // boundaries (n = 19 gives four chunks of 4 or 5, six passes).
         let n = 19;
         let c = DMatrix::from_fn(n, n, |i, j| (i * n + j) as f64);
         let x = DVector::from_fn(n, |i, _| 1.0 + i as f64); // integers: exact sums

@@ -4,7 +4,7 @@ use nalgebra::{SVector, Scalar};
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::seeded;
+use crate::number::seed::seeded;
 
 /// The gradient ∇f(x) of f: ℝᴺ → ℝ, exact to rounding, from one
 /// evaluation of `f` on an `SVector` of `Dual<T, N>`.

@@ -4,7 +4,7 @@
 use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
-use crate::drivers::passes::{seeded_along, seeded_second_order};
+use crate::number::seed::{seeded_along, seeded_second_order};
 use crate::{Dual, Dual2};
 
 /// The N × N Hessian `H[(i, j)]` = ∂²f/∂xᵢ∂xⱼ of f: ℝᴺ → ℝ as an

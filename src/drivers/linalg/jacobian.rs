@@ -4,7 +4,7 @@ use nalgebra::{SMatrix, SVector, Scalar};
 use num_traits::Float;
 
 use crate::Dual;
-use crate::drivers::passes::seeded;
+use crate::number::seed::seeded;
 
 /// The M × N Jacobian `J[(i, j)]` = ∂fᵢ/∂xⱼ of f: ℝᴺ → ℝᴹ as an
 /// `SMatrix<T, M, N>`, exact to rounding, from one evaluation of `f` on an

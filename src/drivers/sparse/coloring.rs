@@ -23,10 +23,10 @@ pub enum Order {
     /// Smallest last: repeatedly set aside a column of smallest degree among
     /// those left, and colour in the reverse order, so that each column
     /// meets few coloured neighbours when its turn comes (Matula and Beck).
-    /// Fewer colours than both others on about one random pattern in five,
-    /// more on one in eight; it builds the column intersection graph, so it
-    /// costs several times as much (5× `color_columns` on the Brusselator's
-    /// pattern), and [`color_columns`] leaves it out.
+    /// It gives fewer colours than both others on some patterns and more on
+    /// others, and it builds the column intersection graph, which costs
+    /// several times a colouring: so [`color_columns`] leaves it out (see
+    /// BENCHMARKS.md, "Sparse Jacobians").
     SmallestLast,
 }
 

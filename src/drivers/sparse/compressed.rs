@@ -1,5 +1,6 @@
 //! What every compressed evaluation keeps: the pattern, its colouring, the
-//! columns of each colour, and dual buffers of the width the colours need.
+//! columns of each colour, and dual buffers of the chunk size the colours
+//! need.
 
 use core::any::Any;
 use core::convert::Infallible;
@@ -7,9 +8,10 @@ use core::ops::Range;
 
 use nalgebra_sparse::pattern::SparsityPattern;
 
+use super::chunk_size::{self, compiled_chunk_size};
 use super::{Coloring, color_columns};
 use crate::drivers::passes::grouped_first_order;
-use crate::{Dual, Real, VectorFn};
+use crate::{Dual, Dual2, Real, VectorFn};
 
 /// A pattern (rows = outputs or elements, columns = inputs) with its
 /// colouring, arranged for seeding and read-out.
@@ -86,11 +88,36 @@ impl Compression {
         self.row_offsets[r]..self.row_offsets[r + 1]
     }
 
-    /// The first-order passes on `Dual<T, C>`: for each block of at most C
-    /// colours, the inputs of those colours seeded (colour `block.start + k`
+    /// Buffers of `Dual<T, C>` for the first-order passes, C the chunk size
+    /// these colours choose: made with the config, so that its first call
+    /// allocates nothing either.
+    pub(crate) fn first_order_buffers<T: Real + Send + Sync + 'static>(&self) -> AnyBuffers {
+        compiled_chunk_size!(chunk_size::first_order(self.colors()), |C| {
+            buffers(
+                self.inputs(),
+                self.rows(),
+                Dual::<T, C>::constant(T::zero()),
+            )
+        })
+    }
+
+    /// Buffers of `Dual2<T, C>` for the second-order passes, as
+    /// [`first_order_buffers`](Compression::first_order_buffers).
+    pub(crate) fn second_order_buffers<T: Real + Send + Sync + 'static>(&self) -> AnyBuffers {
+        compiled_chunk_size!(chunk_size::second_order(self.colors()), |C| {
+            buffers(
+                self.inputs(),
+                self.rows(),
+                Dual2::<T, C>::constant(T::zero()),
+            )
+        })
+    }
+
+    /// The first-order passes on `Dual<T, C>`: for each chunk of at most C
+    /// colours, the inputs of those colours seeded (colour `chunk.start + k`
     /// in partial k), f evaluated into the output buffer, and
-    /// `read(outputs, block)` called. `buffers` are made at this width if
-    /// they hold another (a config makes them once).
+    /// `read(outputs, chunk)` called. `buffers` are made at this chunk size
+    /// if they hold another (a config makes them once).
     pub(crate) fn first_order<T, F, const C: usize>(
         &self,
         buffers: &mut AnyBuffers,
@@ -109,17 +136,17 @@ impl Compression {
             x,
             self.colors(),
             |c| self.members(c),
-            |inputs, block| {
+            |inputs, chunk| {
                 f.eval(inputs, outputs);
-                read(outputs, block);
+                read(outputs, chunk);
                 Ok::<(), Infallible>(())
             },
         );
     }
 }
 
-/// The dual inputs and outputs of one width, behind `dyn Any` so that a
-/// config's type does not name the width its colours chose.
+/// The dual inputs and outputs of one chunk size, behind `dyn Any` so that
+/// a config's type does not name the chunk size its colours chose.
 pub(crate) struct Buffers<D> {
     pub(crate) inputs: Vec<D>,
     pub(crate) outputs: Vec<D>,
@@ -129,7 +156,7 @@ pub(crate) struct Buffers<D> {
 pub(crate) type AnyBuffers = Box<dyn Any + Send + Sync>;
 
 /// Buffers of n inputs and m outputs of `fill`.
-pub(crate) fn buffers<D: Clone + Send + Sync + 'static>(n: usize, m: usize, fill: D) -> AnyBuffers {
+fn buffers<D: Clone + Send + Sync + 'static>(n: usize, m: usize, fill: D) -> AnyBuffers {
     Box::new(Buffers {
         inputs: vec![fill.clone(); n],
         outputs: vec![fill; m],
@@ -137,8 +164,8 @@ pub(crate) fn buffers<D: Clone + Send + Sync + 'static>(n: usize, m: usize, fill
 }
 
 /// The buffers in `slot`, made there (n inputs, m outputs of `fill`) if it
-/// holds another width: a config makes them once, at the width its colours
-/// choose, so repeated calls find them and allocate nothing.
+/// holds another chunk size: a config makes them once, at the chunk size
+/// its colours choose, so repeated calls find them and allocate nothing.
 pub(crate) fn buffers_of<D: Clone + Send + Sync + 'static>(
     slot: &mut AnyBuffers,
     n: usize,
@@ -149,5 +176,5 @@ pub(crate) fn buffers_of<D: Clone + Send + Sync + 'static>(
         *slot = buffers(n, m, fill);
     }
     slot.downcast_mut()
-        .expect("the slot holds buffers of this width")
+        .expect("the slot holds buffers of this chunk size")
 }

@@ -4,10 +4,10 @@ use core::fmt;
 
 use nalgebra_sparse::pattern::SparsityPattern;
 
-use super::compressed::{AnyBuffers, Compression, buffers};
+use super::chunk_size::{self, compiled_chunk_size};
+use super::compressed::{AnyBuffers, Compression};
 use super::pattern::jacobian_pattern_at;
-use super::widths::{self, compiled_width};
-use crate::{DimensionError, Dual, Real, VectorFn};
+use crate::{DimensionError, Real, VectorFn};
 
 /// The gradient of f(x) = Σₖ Fₖ(x), for the element vector F (a
 /// [`VectorFn`] whose outputs are the elements Fₖ): ∂f/∂xⱼ = Σₖ ∂Fₖ/∂xⱼ,
@@ -104,10 +104,7 @@ impl<T: Real + Send + Sync + 'static> GradientOfSumConfig<T> {
     pub fn from_pattern(pattern: SparsityPattern) -> Self {
         let (element_offsets, elements) = pattern.transpose().disassemble();
         let compression = Compression::new(pattern);
-        let (n, m) = (compression.inputs(), compression.rows());
-        let buffers = compiled_width!(widths::first_order(compression.colors()), |C| {
-            buffers(n, m, Dual::<T, C>::constant(T::zero()))
-        });
+        let buffers = compression.first_order_buffers::<T>();
         GradientOfSumConfig {
             compression,
             element_offsets,
@@ -174,15 +171,15 @@ impl<T: Real + Send + Sync + 'static> GradientOfSumConfig<T> {
             buffers,
             ..
         } = self;
-        compiled_width!(widths::first_order(compression.colors()), |C| {
-            compression.first_order::<T, F, C>(buffers, f, x, |outputs, block| {
-                if block.start == 0 {
+        compiled_chunk_size!(chunk_size::first_order(compression.colors()), |C| {
+            compression.first_order::<T, F, C>(buffers, f, x, |outputs, chunk| {
+                if chunk.start == 0 {
                     value = outputs.iter().fold(T::zero(), |sum, y| sum + y.value());
                 }
                 // Column by column, so that each entry of the gradient is
                 // written once: ∂f/∂xⱼ = Σ over the elements k of xⱼ of
                 // partial c(j) of Fₖ.
-                for (k, c) in block.clone().enumerate() {
+                for (k, c) in chunk.clone().enumerate() {
                     for j in compression.members(c) {
                         let mine = &elements[element_offsets[j]..element_offsets[j + 1]];
                         gradient[j] = mine

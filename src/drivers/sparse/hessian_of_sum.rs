@@ -7,9 +7,9 @@ use core::fmt;
 use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
 
-use super::compressed::{AnyBuffers, Compression, buffers, buffers_of};
+use super::chunk_size::{self, compiled_chunk_size};
+use super::compressed::{AnyBuffers, Compression, buffers_of};
 use super::pattern::{jacobian_pattern_at, pattern};
-use super::widths::{self, compiled_width};
 use crate::drivers::passes::grouped_second_order;
 use crate::{DimensionError, Dual2, Real, VectorFn};
 
@@ -163,10 +163,7 @@ impl<T: Real + Send + Sync + 'static> HessianOfSumConfig<T> {
         let zeros = vec![T::zero(); hessian_pattern.nnz()];
         let hessian = CsrMatrix::try_from_pattern_and_values(hessian_pattern, zeros)
             .expect("one value per entry");
-        let (n, m) = (compression.inputs(), compression.rows());
-        let buffers = compiled_width!(widths::second_order(compression.colors()), |C| {
-            buffers(n, m, Dual2::<T, C>::constant(T::zero()))
-        });
+        let buffers = compression.second_order_buffers::<T>();
         HessianOfSumConfig {
             compression,
             hessian,
@@ -237,7 +234,7 @@ impl<T: Real + Send + Sync + 'static> HessianOfSumConfig<T> {
             f.outputs(n),
             "one per element of the pattern",
         )?;
-        compiled_width!(widths::second_order(self.compression.colors()), |C| {
+        compiled_chunk_size!(chunk_size::second_order(self.compression.colors()), |C| {
             self.evaluate::<F, C>(f, x)
         });
         Ok(&self.hessian)

@@ -1,4 +1,4 @@
-//! The compressed Jacobian: one evaluation of f on `Dual<T, C>` per block
+//! The compressed Jacobian: one evaluation of f on `Dual<T, C>` per chunk
 //! of at most 16 colours, read straight into a CSR matrix.
 
 use core::fmt;
@@ -7,10 +7,10 @@ use nalgebra_sparse::CsrMatrix;
 use nalgebra_sparse::pattern::SparsityPattern;
 
 use super::Coloring;
-use super::compressed::{AnyBuffers, Compression, buffers};
+use super::chunk_size::{self, compiled_chunk_size};
+use super::compressed::{AnyBuffers, Compression};
 use super::pattern::jacobian_pattern_at;
-use super::widths::{self, compiled_width};
-use crate::{DimensionError, Dual, Real, VectorFn};
+use crate::{DimensionError, Real, VectorFn};
 
 /// The sparse Jacobian of f at x, rows = outputs: detection
 /// ([`jacobian_pattern`](super::jacobian_pattern)), colouring ([`color_columns`](super::color_columns))
@@ -51,7 +51,7 @@ pub fn jacobian<F: VectorFn>(f: &F, x: &[f64]) -> CsrMatrix<f64> {
 /// colouring and fills a `CsrMatrix`.
 ///
 /// With c colours, a Jacobian evaluates f ⌈c / 16⌉ times on `Dual<T, C>`,
-/// C ∈ {1, 2, 3, 4, 6, 8, 12, 16} the smallest width holding the colours of
+/// C ∈ {1, 2, 3, 4, 6, 8, 12, 16} the smallest chunk size holding the colours of
 /// a pass: colour k seeds partial k on every input of that colour, so the
 /// partials of output i are the sums Σⱼ ∂fᵢ/∂xⱼ over the columns j of each
 /// colour, and each sum has a single term in the pattern (no two columns of
@@ -134,15 +134,11 @@ impl<T: Real + Send + Sync + 'static> JacobianConfig<T> {
         let matrix = CsrMatrix::try_from_pattern_and_values(pattern.clone(), values)
             .expect("one value per entry");
         let compression = Compression::new(pattern);
-        let (n, m) = (compression.inputs(), compression.rows());
-        let buffers = compiled_width!(widths::first_order(compression.colors()), |C| {
-            buffers(n, m, Dual::<T, C>::constant(T::zero()))
-        });
         JacobianConfig {
+            values: vec![T::zero(); compression.rows()],
+            buffers: compression.first_order_buffers::<T>(),
             compression,
             matrix,
-            values: vec![T::zero(); m],
-            buffers,
         }
     }
 
@@ -243,7 +239,7 @@ impl<T: Real + Send + Sync + 'static> JacobianConfig<T> {
         let (n, m) = (self.compression.inputs(), self.compression.rows());
         DimensionError::check("input x", n, x.len(), "one entry per column of the pattern")?;
         DimensionError::check("output of f", m, f.outputs(n), "one per row of the pattern")?;
-        compiled_width!(widths::first_order(self.compression.colors()), |C| {
+        compiled_chunk_size!(chunk_size::first_order(self.compression.colors()), |C| {
             self.evaluate::<F, C>(f, x)
         });
         Ok((&self.values, &self.matrix))
@@ -259,8 +255,8 @@ impl<T: Real + Send + Sync + 'static> JacobianConfig<T> {
             buffers,
         } = self;
         let entries = matrix.values_mut();
-        compression.first_order::<T, F, C>(buffers, f, x, |outputs, block| {
-            let whole = block.len() == compression.colors();
+        compression.first_order::<T, F, C>(buffers, f, x, |outputs, chunk| {
+            let whole = chunk.len() == compression.colors();
             for (row, y) in outputs.iter().enumerate() {
                 values[row] = y.value();
                 let partials = y.partials();
@@ -270,8 +266,8 @@ impl<T: Real + Send + Sync + 'static> JacobianConfig<T> {
                     // One pass holds every colour, in its own partial.
                     if whole {
                         *entry = partials[c];
-                    } else if block.contains(&c) {
-                        *entry = partials[c - block.start];
+                    } else if chunk.contains(&c) {
+                        *entry = partials[c - chunk.start];
                     }
                 }
             }

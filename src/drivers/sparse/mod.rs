@@ -146,13 +146,13 @@
 //! assert!((dense * step - minus_f).amax() < 1e-12);
 //! ```
 
+pub(crate) mod chunk_size;
 mod coloring;
 mod compressed;
 mod gradient_of_sum;
 mod hessian_of_sum;
 mod jacobian;
 mod pattern;
-pub(crate) mod widths;
 
 pub use crate::number::tracer::Tracer;
 pub use coloring::{Coloring, Order, color_columns, color_columns_in};

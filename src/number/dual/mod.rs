@@ -146,7 +146,7 @@ impl<T: Float, const N: usize> Dual<T, N> {
     #[inline]
     #[must_use]
     pub fn variables(x: [T; N]) -> [Self; N] {
-        crate::drivers::passes::seeded(&x)
+        crate::number::seed::seeded(&x)
     }
 
     /// The value `a` of `a + Σᵢ bᵢεᵢ`: what the function returns on plain numbers.

@@ -152,7 +152,7 @@ impl<T: Float, const N: usize> Dual2<T, N> {
     #[inline]
     #[must_use]
     pub fn variables(x: [T; N]) -> [Self; N] {
-        crate::drivers::passes::seeded_second_order(&x)
+        crate::number::seed::seeded_second_order(&x)
     }
 
     /// The value: what the function returns on plain numbers.
