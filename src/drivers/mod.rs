@@ -13,6 +13,26 @@
 //! * `sparse/`: sparsity detection, colouring and compressed evaluation
 //!   (`dualgrad::sparse`, feature `sparse`).
 
+/// `match_chunk_size!(c, |C| body; 1, 2, 3; else 4)` evaluates `body`
+/// with the constant `C` set to `c` when `c` is one of the listed chunk
+/// sizes, and to the `else` size otherwise: the run-time choice of a chunk
+/// size among the compiled ones (`chunk`'s balanced sizes, `sparse`'s
+/// colour counts).
+macro_rules! match_chunk_size {
+    ($size:expr, |$c:ident| $body:expr; $($listed:literal),+; else $last:literal) => {
+        match $size {
+            $($listed => {
+                const $c: usize = $listed;
+                $body
+            })+
+            _ => {
+                const $c: usize = $last;
+                $body
+            }
+        }
+    };
+}
+
 pub(crate) mod array;
 pub mod chunk;
 #[cfg(feature = "nalgebra")]

@@ -113,8 +113,8 @@
 //! C = [`DEFAULT_CHUNK`] unless chosen with `with_chunk`), a Jacobian the
 //! same. A Hessian takes the passes of
 //! [`chunk::hessian_of`](crate::chunk::hessian_of) on `Dual2`, whatever C:
-//! one evaluation for n ≤ 12, else b·(b − 1)/2 for b blocks of at most 5
-//! or 6 inputs (one per pair of blocks, the Hessian being symmetric).
+//! one evaluation for n ≤ 12, else b·(b − 1)/2 for b chunks of at most 5
+//! or 6 inputs (one per pair of chunks, the Hessian being symmetric).
 //!
 //! Each problem keeps its dual work buffers and builds them on first use;
 //! after that a call allocates only the `Vec` it returns to argmin (and, for
@@ -316,7 +316,7 @@ impl<F: ScalarFn, const C: usize> Hessian for ScalarProblem<F, C> {
 
     /// ∇²f(x), `H[i][j]` = ∂²f/∂xᵢ∂xⱼ, exact, as n rows: the passes of
     /// [`chunk::hessian_of`](crate::chunk::hessian_of) on `Dual2`, whose
-    /// width is chosen from n (C sets the gradient's chunk only): one
+    /// chunk size is chosen from n (C sets the gradient's only): one
     /// evaluation of f for n ≤ 12.
     fn hessian(&self, param: &Vec<f64>) -> Result<Vec<Vec<f64>>, Error> {
         self.check(param)?;

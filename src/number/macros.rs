@@ -448,25 +448,6 @@ macro_rules! nested_value_comparisons {
     )+};
 }
 
-/// `match_width!(w, |C| body; 1, 2, 3; else 4)` evaluates `body` with the
-/// constant `C` set to `w` when `w` is one of the listed widths, and to the
-/// `else` width otherwise: the run-time choice of a dual width among the
-/// compiled ones (`chunk`'s balanced widths, `sparse`'s colour widths).
-macro_rules! match_width {
-    ($w:expr, |$c:ident| $body:expr; $($width:literal),+; else $last:literal) => {
-        match $w {
-            $($width => {
-                const $c: usize = $width;
-                $body
-            })+
-            _ => {
-                const $c: usize = $last;
-                $body
-            }
-        }
-    };
-}
-
 /// The methods of `impl Float` for a number type whose every function is an
 /// inherent method of the same name (where its rule lives; the list is the
 /// function table's `Float` group) and whose predicates are its value's,

@@ -26,7 +26,7 @@ macro_rules! first_order_chunk_size {
                 "the arms below are the chunk sizes 1..=DEFAULT_CHUNK"
             )
         };
-        match_width!($crate::chunk::chunk_size::first_order($n), |$c| $body;
+        match_chunk_size!($crate::chunk::chunk_size::first_order($n), |$c| $body;
             1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11; else 12)
     }};
 }
@@ -70,7 +70,7 @@ macro_rules! hessian_chunk_size {
                 "the arms below are the chunk sizes 2..=ONE_PASS_HESSIAN"
             )
         };
-        match_width!($crate::chunk::chunk_size::hessian($n), |$c| $body;
+        match_chunk_size!($crate::chunk::chunk_size::hessian($n), |$c| $body;
             2, 3, 4, 5, 6, 7, 8, 9, 10, 11; else 12)
     }};
 }

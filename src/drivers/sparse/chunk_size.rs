@@ -44,7 +44,7 @@ macro_rules! compiled_chunk_size {
                 "the arms below are the CHUNK_SIZES"
             )
         };
-        match_width!($size, |$c| $body; 1, 2, 3, 4, 6, 8, 12; else 16)
+        match_chunk_size!($size, |$c| $body; 1, 2, 3, 4, 6, 8, 12; else 16)
     }};
 }
 
