@@ -35,6 +35,21 @@ macro_rules! forward_tagged {
     };
 }
 
+/// `ToPrimitive`'s methods on the value (every number type: the partials
+/// are not a number's integer or float conversion).
+macro_rules! to_primitive_of_value {
+    () => {
+        forward_ref_to_value! {
+            fn to_i64(&self) -> Option<i64>;
+            fn to_u64(&self) -> Option<u64>;
+            fn to_i128(&self) -> Option<i128>;
+            fn to_u128(&self) -> Option<u128>;
+            fn to_f32(&self) -> Option<f32>;
+            fn to_f64(&self) -> Option<f64>;
+        }
+    };
+}
+
 /// Trait constants: `T`'s constant with zero partials (`Float`,
 /// `FloatConst`, `RealField`), for `Dual` and `Dual2`; `@of f64` takes
 /// `f64`'s, for `sparse::Tracer`.
@@ -569,14 +584,7 @@ macro_rules! num_traits_for {
         }
 
         impl<T: Float, const N: usize> ToPrimitive for $T<T, N> {
-            forward_ref_to_value! {
-                fn to_i64(&self) -> Option<i64>;
-                fn to_u64(&self) -> Option<u64>;
-                fn to_i128(&self) -> Option<i128>;
-                fn to_u128(&self) -> Option<u128>;
-                fn to_f32(&self) -> Option<f32>;
-                fn to_f64(&self) -> Option<f64>;
-            }
+            to_primitive_of_value!();
         }
 
         impl<T: Float, const N: usize> NumCast for $T<T, N> {

@@ -429,8 +429,7 @@ mod tests {
     #[cfg(any(debug_assertions, feature = "tags"))]
     #[should_panic(expected = "perturbation confusion")]
     fn operands_of_two_driver_calls_panic_in_debug_builds() {
-        let x = Dual2::<f64, 1>::variable(1.0, 0).tagged(Tag::fresh());
-        let y = Dual2::<f64, 1>::variable(2.0, 0).tagged(Tag::fresh());
+        let (x, y) = variables_of_two_calls();
         let _ = x * y;
     }
 
@@ -438,9 +437,15 @@ mod tests {
     #[cfg(any(debug_assertions, feature = "tags"))]
     #[should_panic(expected = "perturbation confusion")]
     fn singular_two_argument_functions_check_the_tags_too() {
-        let x = Dual2::<f64, 1>::variable(1.0, 0).tagged(Tag::fresh());
-        let y = Dual2::<f64, 1>::variable(2.0, 0).tagged(Tag::fresh());
+        let (x, y) = variables_of_two_calls();
         let _ = x.powf(y);
+    }
+
+    /// Two variables as two driver calls would seed them: different tags.
+    #[cfg(any(debug_assertions, feature = "tags"))]
+    fn variables_of_two_calls() -> (Dual2<f64, 1>, Dual2<f64, 1>) {
+        let x = Dual2::variable(1.0, 0).tagged(Tag::fresh());
+        (x, Dual2::variable(2.0, 0).tagged(Tag::fresh()))
     }
 
     #[test]

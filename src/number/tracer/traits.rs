@@ -102,14 +102,7 @@ impl Num for Tracer {
 }
 
 impl ToPrimitive for Tracer {
-    forward_ref_to_value! {
-        fn to_i64(&self) -> Option<i64>;
-        fn to_u64(&self) -> Option<u64>;
-        fn to_i128(&self) -> Option<i128>;
-        fn to_u128(&self) -> Option<u128>;
-        fn to_f32(&self) -> Option<f32>;
-        fn to_f64(&self) -> Option<f64>;
-    }
+    to_primitive_of_value!();
 }
 
 impl NumCast for Tracer {
