@@ -20,18 +20,7 @@
 #[macro_export]
 macro_rules! assert_gradient {
     ($f:expr, $grad:expr, $x:expr $(, $option:ident = $value:expr)* $(,)?) => {
-        if let Err(error) = $crate::gradcheck::GradCheck::default()
-            $(.$option($value))*
-            .gradient($f, $grad, $x)
-        {
-            panic!(
-                "assert_gradient!({}, {}, {}) failed: {}",
-                stringify!($f),
-                stringify!($grad),
-                stringify!($x),
-                error
-            );
-        }
+        $crate::__assert_check!(assert_gradient, gradient, $f, $grad, $x $(, $option = $value)*)
     };
 }
 
@@ -48,14 +37,25 @@ macro_rules! assert_gradient {
 #[macro_export]
 macro_rules! assert_jacobian {
     ($f:expr, $jac:expr, $x:expr $(, $option:ident = $value:expr)* $(,)?) => {
+        $crate::__assert_check!(assert_jacobian, jacobian, $f, $jac, $x $(, $option = $value)*)
+    };
+}
+
+/// The body of [`assert_gradient!`] and [`assert_jacobian!`]: run the check
+/// `$method` and panic with the report, naming the macro and its arguments.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __assert_check {
+    ($name:ident, $method:ident, $f:expr, $derivative:expr, $x:expr $(, $option:ident = $value:expr)*) => {
         if let Err(error) = $crate::gradcheck::GradCheck::default()
             $(.$option($value))*
-            .jacobian($f, $jac, $x)
+            .$method($f, $derivative, $x)
         {
             panic!(
-                "assert_jacobian!({}, {}, {}) failed: {}",
+                "{}!({}, {}, {}) failed: {}",
+                stringify!($name),
                 stringify!($f),
-                stringify!($jac),
+                stringify!($derivative),
                 stringify!($x),
                 error
             );
