@@ -95,8 +95,10 @@ pub trait ScalarFn {
 /// ```
 ///
 /// [`chunk::jacobian_of`](crate::chunk::jacobian_of) differentiates it
-/// with a dual width chosen from n; any slice driver takes it as the
-/// closure `|x, out| f.eval(x, out)`.
+/// with a chunk size chosen from n. The `_with` drivers take it as the
+/// closure `|x, out| f.eval(x, out)`; the allocating ones (`chunk::jacobian`)
+/// want a closure that returns a `Vec`: `|x| { let mut out = vec![Zero::zero();
+/// f.outputs(x.len())]; f.eval(x, &mut out); out }`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a `VectorFn`: it cannot be evaluated on several number types",
     note = "wrap a generic `fn f<S: Real>(x: &[S], out: &mut [S])` as `dualgrad::vector_fn!(f, outputs)`, or implement `VectorFn` on a struct"

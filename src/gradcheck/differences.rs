@@ -39,7 +39,7 @@ pub(crate) const DOUBLE: Precision = Precision {
 /// | `Forward` | (f(x+h) − f(x))/h | ε^(1/2) ≈ 1.5e-8 | O(h) |
 /// | `Central` | (f(x+h) − f(x−h))/2h | ε^(1/3) ≈ 6.1e-6 | O(h²) |
 /// | `FivePoint` | (f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h))/12h | ε^(1/5) ≈ 7.4e-4 | O(h⁴) |
-/// | `Richardson` | Richardson extrapolation of central differences by Ridders' method, h₀ = 0.1, shrinking by 1.4 | — | its own estimate |
+/// | `Richardson` | Richardson extrapolation of central differences by Ridders' method, from h₀ shrinking by 1.4 | h₀ = 0.1 | its own estimate |
 ///
 /// Every scheme also reports an error estimate: the difference between the
 /// stencil at h and at 2h (scaled by the order), plus the rounding error

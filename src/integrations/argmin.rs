@@ -52,7 +52,8 @@
 //! trust-region method with the `Dogleg` subproblem, and both Gauss–Newton
 //! solvers (`GaussNewton`, `GaussNewtonLS`), which are argmin 0.11's only
 //! users of a `Jacobian`. The compiler says ``the trait bound
-//! `Vec<Vec<f64>>: ArgminInv<Vec<Vec<f64>>>` is not satisfied``. Everything
+//! `Vec<Vec<f64>>: argmin_math::ArgminInv<Vec<Vec<f64>>>` is not satisfied``
+//! (followed by an E0599 on `.configure`). Everything
 //! else runs on a [`ScalarProblem`]. How they fared in our trials on the
 //! chained Rosenbrock function from (−1.2, 1, −1.2, 1, …), at most 1 000
 //! iterations (argmin 0.11, default settings otherwise):

@@ -112,6 +112,10 @@
 //!   `csc_data()` gives the column offsets, row indices and values they are
 //!   built from.
 //!
+//! dualgrad re-exports neither nalgebra nor nalgebra-sparse: the example
+//! below needs `nalgebra = "0.35"` and `nalgebra-sparse = "0.12"` in your
+//! `Cargo.toml` (other versions give other types).
+//!
 //! ```
 //! use dualgrad::{VectorFn, sparse, vector_fn};
 //! use nalgebra::{DMatrix, DVector};
